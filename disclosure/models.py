@@ -1,0 +1,3 @@
+"""Disclosure models."""
+
+from django.db import models  # noqa: F401

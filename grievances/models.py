@@ -1,0 +1,3 @@
+"""Grievances models."""
+
+from django.db import models  # noqa: F401

@@ -1,0 +1,3 @@
+"""Reporting models."""
+
+from django.db import models  # noqa: F401

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class SmartgovConfig(AppConfig):
+    name = "smartgov"
+    verbose_name = _("Portal settings")
+
+    def ready(self):
+        from .roles import sync_role_permissions
+
+        # Permissions of models added by later migrations exist only after
+        # migrate has run, so the roles are brought up to date each time.
+        post_migrate.connect(sync_role_permissions, sender=self, dispatch_uid="smartgov.sync_roles")

@@ -1,0 +1,76 @@
+"""The portal's roles as Django groups and the permissions each one holds.
+
+This is the one place where a role's permissions are written down. Patterns
+are `app_label.codename` with shell wildcards. Groups are created by a data
+migration; their permissions are re-synchronised after every `migrate`, because
+permissions of models added later exist only once their migrations have run.
+"""
+
+from fnmatch import fnmatch
+
+PIU_OFFICER = "PIU communication officer"
+SAFEGUARDS_SPECIALIST = "Safeguards specialist"
+PSC_MEMBER = "Project Steering Committee member"
+WORLD_BANK_VIEWER = "World Bank viewer"
+
+ROLE_PERMISSIONS = {
+    PIU_OFFICER: [
+        "smartgov.*",
+        # grievances
+        "grievances.*",
+        # stakeholders
+        "stakeholders.view_*",
+        # disclosure
+        "disclosure.view_*",
+        # reporting
+        "reporting.*",
+    ],
+    SAFEGUARDS_SPECIALIST: [
+        # grievances: the figures, never the complainant's identity
+        "grievances.view_grievance",
+        # stakeholders
+        "stakeholders.*",
+        # disclosure
+        "disclosure.*",
+        # reporting
+        "reporting.*",
+    ],
+    PSC_MEMBER: [
+        # grievances: only the cases assigned to them (enforced by the selectors)
+        "grievances.view_grievance",
+        "grievances.change_grievance",
+    ],
+    WORLD_BANK_VIEWER: [
+        # reporting: read-only access to the generated reports
+        "reporting.view_reportrecord",
+    ],
+}
+
+ROLE_NAMES = list(ROLE_PERMISSIONS)
+
+
+def create_role_groups(apps, schema_editor=None):
+    """Create the role groups (used by the data migration)."""
+    group_model = apps.get_model("auth", "Group")
+    for name in ROLE_NAMES:
+        group_model.objects.get_or_create(name=name)
+
+
+def permissions_for(role, permissions):
+    """Pick from `permissions` (Permission objects) those the role's patterns match."""
+    patterns = ROLE_PERMISSIONS[role]
+    return [
+        permission
+        for permission in permissions
+        if any(fnmatch(f"{permission.content_type.app_label}.{permission.codename}", pattern) for pattern in patterns)
+    ]
+
+
+def sync_role_permissions(sender=None, **kwargs):
+    """Give each role group exactly the permissions its patterns match."""
+    from django.contrib.auth.models import Group, Permission
+
+    all_permissions = list(Permission.objects.select_related("content_type"))
+    for name in ROLE_NAMES:
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.set(permissions_for(name, all_permissions))

@@ -1,0 +1,27 @@
+"""URL map: the admin and API without a prefix, public pages under /<lang>/."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from .views import HomeView, healthz
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/", include("grievances.api.urls")),
+    path("api/", include("stakeholders.api.urls")),
+    path("api/", include("disclosure.api.urls")),
+    path("api/", include("reporting.api.urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", HomeView.as_view(), name="home"),
+    path("grievances/", include("grievances.urls")),
+    path("consultations/", include("stakeholders.urls")),
+    path("documents/", include("disclosure.urls")),
+    path("reports/", include("reporting.urls")),
+)

@@ -1,0 +1,3 @@
+"""Stakeholders models."""
+
+from django.db import models  # noqa: F401
