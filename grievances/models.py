@@ -1,3 +1,296 @@
-"""Grievances models."""
+"""The grievance log: cases, their complainants, stages, attachments and history.
 
-from django.db import models  # noqa: F401
+One Grievance is one row of the PIU's log (SEP table 5): any feedback the PIU
+registers, whatever its kind. Complainant identity lives in its own table so
+that who may see it, who saw it and anonymisation concern one row only.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    COMPLAINT = "complaint", _("Complaint")
+    REQUEST = "request", _("Request")
+    CLARIFICATION = "clarification", _("Clarification")
+    COMMENT = "comment", _("Comment")
+
+
+class Channel(models.TextChoices):
+    HOTLINE = "hotline", _("Hotline / telephone")
+    IN_PERSON = "in_person", _("In person")
+    WRITTEN = "written", _("Written letter")
+    EMAIL = "email", _("E-mail")
+    WEBSITE = "website", _("Project website")
+    FACEBOOK = "facebook", _("Facebook page")
+
+
+class Status(models.TextChoices):
+    RESOLVING = "resolving", _("Resolving")
+    RESOLVED = "resolved", _("Resolved")
+    UNRELATED = "unrelated", _("Unrelated")
+
+
+class Stage(models.IntegerChoices):
+    LOCAL = 1, _("Stage 1: registration and acknowledgement")
+    PIU = 2, _("Stage 2: assessment and resolution by the PIU")
+    STEERING_COMMITTEE = 3, _("Stage 3: Project Steering Committee")
+    HIGHER_AUTHORITY = 4, _("Stage 4: higher authority or court")
+
+
+class ResponseWay(models.TextChoices):
+    EMAIL = "email", _("E-mail")
+    PHONE = "phone", _("Phone call")
+    MEETING = "meeting", _("Meeting")
+    FACEBOOK = "facebook", _("Facebook chat")
+    LETTER = "letter", _("Letter")
+    IN_PERSON = "in_person", _("In person")
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    OTHER = "other", _("Other or prefer not to say")
+
+
+class AgeGroup(models.TextChoices):
+    UNDER_18 = "under_18", _("Under 18")
+    FROM_18_TO_34 = "18_34", _("18 to 34")
+    FROM_35_TO_59 = "35_59", _("35 to 59")
+    OVER_60 = "60_plus", _("60 or older")
+
+
+class ReplyLanguage(models.TextChoices):
+    MONGOLIAN = "mn", _("Mongolian")
+    ENGLISH = "en", _("English")
+    KAZAKH = "kk", _("Kazakh")
+
+
+class RegistrationCounter(models.Model):
+    """The last running number given in a year; its row is locked while a number is taken.
+
+    Taking the number in the registering transaction means a rolled-back
+    registration gives its number back, so numbers have no gaps.
+    """
+
+    year = models.PositiveSmallIntegerField(_("year"), primary_key=True)
+    last_number = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("registration counter")
+        verbose_name_plural = _("registration counters")
+
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
+
+
+class GrievanceQuerySet(models.QuerySet):
+    def open(self):
+        """Cases still being handled: resolving and not closed."""
+        return self.filter(status=Status.RESOLVING, closed_at__isnull=True)
+
+    def addressed(self):
+        """Cases related to the project (resolving or resolved), as the GRM report counts them."""
+        return self.exclude(status=Status.UNRELATED)
+
+    def overdue(self, today):
+        return self.open().filter(due_on__lt=today)
+
+    def due_within(self, today, last_day):
+        return self.open().filter(due_on__range=(today, last_day))
+
+
+class Grievance(models.Model):
+    """A piece of feedback registered in the GRM log, from any channel."""
+
+    registered_no = models.CharField(_("registration number"), max_length=32, unique=True)
+    registration_year = models.PositiveSmallIntegerField(_("registration year"))
+    registration_sequence = models.PositiveIntegerField(_("running number"))
+    kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
+    received_at = models.DateTimeField(_("received at"))
+    summary = models.TextField(_("summary of the issue"))
+    details = models.TextField(_("details"), blank=True)
+    location = models.CharField(_("aimag, soum or district"), max_length=200, blank=True)
+
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.RESOLVING)
+    stage = models.PositiveSmallIntegerField(_("stage"), choices=Stage.choices, default=Stage.LOCAL)
+    referred_to = models.CharField(
+        _("referred to"), max_length=255, blank=True, help_text=_("For unrelated cases: the body it was referred to.")
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assigned_grievances",
+    )
+
+    acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
+    due_on = models.DateField(_("due on"), null=True, blank=True, help_text=_("Deadline of the current step."))
+    actions_taken = models.TextField(_("summary of actions taken"), blank=True)
+    public_answer = models.TextField(
+        _("answer to the complainant"), blank=True, help_text=_("Shown to the complainant on the tracking page.")
+    )
+    response_way = models.CharField(_("way of answer"), max_length=16, choices=ResponseWay.choices, blank=True)
+    resolved_on = models.DateField(_("resolved on"), null=True, blank=True)
+    working_days_to_resolve = models.PositiveIntegerField(_("period in working days"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    internal_notes = models.TextField(_("internal notes"), blank=True)
+
+    tracking_code_hash = models.CharField(_("tracking code (hashed)"), max_length=128, blank=True, editable=False)
+    submission_token = models.UUIDField(_("submission token"), null=True, blank=True, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = GrievanceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("grievance")
+        verbose_name_plural = _("grievances")
+        ordering = ["-received_at"]
+        permissions = [("view_complainant", _("Can see complainants' identity and contact details"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration_year", "registration_sequence"], name="grievance_one_number_per_year_sequence"
+            ),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="grievance_status_valid"),
+            models.CheckConstraint(condition=Q(stage__gte=1, stage__lte=4), name="grievance_stage_valid"),
+            models.CheckConstraint(condition=Q(kind__in=Kind.values), name="grievance_kind_valid"),
+            models.CheckConstraint(condition=Q(channel__in=Channel.values), name="grievance_channel_valid"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "due_on"], name="grievance_status_due"),
+            models.Index(fields=["received_at"], name="grievance_received"),
+            models.Index(fields=["stage", "status"], name="grievance_stage_status"),
+            models.Index(fields=["channel", "received_at"], name="grievance_channel_received"),
+            models.Index(fields=["kind", "received_at"], name="grievance_kind_received"),
+            models.Index(fields=["assigned_to", "status"], name="grievance_assignee_status"),
+        ]
+
+    def __str__(self):
+        return self.registered_no
+
+
+class Complainant(models.Model):
+    """Who raised a grievance; every field optional, because anonymous feedback is allowed."""
+
+    grievance = models.OneToOneField(
+        Grievance, verbose_name=_("grievance"), on_delete=models.CASCADE, related_name="complainant"
+    )
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    address = models.CharField(_("postal address"), max_length=300, blank=True)
+    gender = models.CharField(_("gender"), max_length=16, choices=Gender.choices, blank=True)
+    age_group = models.CharField(_("age group"), max_length=16, choices=AgeGroup.choices, blank=True)
+    vulnerable_groups = models.CharField(
+        _("vulnerable groups (self-identified)"), max_length=300, blank=True, help_text=_("As the person described it.")
+    )
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=2, choices=ReplyLanguage.choices, blank=True
+    )
+    preferred_contact = models.CharField(
+        _("preferred way of answer"), max_length=16, choices=ResponseWay.choices, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("complainant")
+        verbose_name_plural = _("complainants")
+
+    def __str__(self):
+        return self.name or str(_("Anonymous"))
+
+    @property
+    def is_anonymous(self):
+        return not (self.name or self.email or self.phone or self.address)
+
+
+class StageResolution(models.Model):
+    """The resolution reached at one GRM stage and when that stage was closed (SEP table 5)."""
+
+    grievance = models.ForeignKey(
+        Grievance, verbose_name=_("grievance"), on_delete=models.CASCADE, related_name="stage_resolutions"
+    )
+    stage = models.PositiveSmallIntegerField(_("stage"), choices=Stage.choices)
+    resolution = models.TextField(_("resolution"), blank=True)
+    resolved_on = models.DateField(_("resolution date"), null=True, blank=True)
+    closed_on = models.DateField(_("closure date"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("stage resolution")
+        verbose_name_plural = _("stage resolutions")
+        ordering = ["stage"]
+        constraints = [models.UniqueConstraint(fields=["grievance", "stage"], name="stage_resolution_once_per_stage")]
+
+    def __str__(self):
+        return f"{self.grievance} / {self.stage}"
+
+
+def attachment_path(instance, filename):
+    return f"grievances/{instance.grievance.registration_year}/{instance.grievance_id}/{filename}"
+
+
+class Attachment(models.Model):
+    """A file sent with a grievance; private, served only to staff who may see the case."""
+
+    grievance = models.ForeignKey(
+        Grievance, verbose_name=_("grievance"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(_("file"), upload_to=attachment_path)
+    original_name = models.CharField(_("original file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.original_name
+
+
+class EventType(models.TextChoices):
+    REGISTERED = "registered", _("Registered")
+    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+    MARKED_UNRELATED = "marked_unrelated", _("Marked unrelated")
+    ASSIGNED = "assigned", _("Assigned")
+    ESCALATED = "escalated", _("Escalated")
+    RESOLVED = "resolved", _("Resolved")
+    REOPENED = "reopened", _("Reopened")
+    CLOSED = "closed", _("Closed")
+    UPDATED = "updated", _("Updated")
+    COMPLAINANT_VIEWED = "complainant_viewed", _("Complainant details viewed")
+    NOTIFIED = "notified", _("Complainant notified")
+
+
+class GrievanceEvent(models.Model):
+    """One entry of a case's history: who did what, when, and what changed."""
+
+    grievance = models.ForeignKey(
+        Grievance, verbose_name=_("grievance"), on_delete=models.CASCADE, related_name="events"
+    )
+    event_type = models.CharField(_("event"), max_length=32, choices=EventType.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
+    from_status = models.CharField(_("from status"), max_length=16, blank=True)
+    to_status = models.CharField(_("to status"), max_length=16, blank=True)
+    from_stage = models.PositiveSmallIntegerField(_("from stage"), null=True, blank=True)
+    to_stage = models.PositiveSmallIntegerField(_("to stage"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    data = models.JSONField(_("data"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("history entry")
+        verbose_name_plural = _("history")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["grievance", "created_at"], name="grievance_event_timeline")]
+
+    def __str__(self):
+        return f"{self.grievance}: {self.get_event_type_display()}"

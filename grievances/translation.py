@@ -1,0 +1,10 @@
+"""Texts the PIU keeps in Mongolian and English, so the report reads in both."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Grievance
+
+
+@register(Grievance)
+class GrievanceTranslationOptions(TranslationOptions):
+    fields = ("summary", "actions_taken", "public_answer")
