@@ -63,6 +63,16 @@ def _celery_tasks_run_eagerly():
     app.conf.task_always_eager = previous
 
 
+@pytest.fixture(autouse=True)
+def _login_lockout_only_where_tested(request, settings):
+    """django-axes counts every failed login; only tests marked `axes` exercise it.
+
+    Other tests log in through the test client, which calls authenticate()
+    without a request, and axes refuses that.
+    """
+    settings.AXES_ENABLED = request.node.get_closest_marker("axes") is not None
+
+
 @pytest.fixture
 def redis_celery_worker(transactional_db):
     """Start a real Celery worker thread consuming from Redis; tasks are sent, not run eagerly."""

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -13,3 +14,10 @@ class SmartgovConfig(AppConfig):
         # Permissions of models added by later migrations exist only after
         # migrate has run, so the roles are brought up to date each time.
         post_migrate.connect(sync_role_permissions, sender=self, dispatch_uid="smartgov.sync_roles")
+
+
+class SmartgovAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with the portal's own admin site (two-factor sign-in for staff)."""
+
+    default = False
+    default_site = "smartgov.admin_site.SmartgovAdminSite"
