@@ -240,6 +240,16 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
+# --- Personal data ----------------------------------------------------------
+
+# Fernet keys (comma-separated, newest first) for complainants' contact details;
+# required when DEBUG is off. Generate one with:
+#   python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", [])
+BLIND_INDEX_KEY = env_str("BLIND_INDEX_KEY")
+if not DEBUG and not (FIELD_ENCRYPTION_KEYS and BLIND_INDEX_KEY):
+    raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS and BLIND_INDEX_KEY must be set when DEBUG is off.")
+
 # --- The project this portal serves -----------------------------------------
 
 PROJECT_NAME = env_str("PROJECT_NAME", "")  # empty: the translated default name

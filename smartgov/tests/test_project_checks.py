@@ -13,6 +13,8 @@ PRODUCTION_ENV = {
     "DEBUG": "0",
     "SECRET_KEY": "x7#kq2!m9Vr@L4pZ1sWc8yN0fTbG6hJdE3uA5oRiXwKvYlQnMjHgFtDsCaBzPe",
     "ALLOWED_HOSTS": "grm.example.mn",
+    "FIELD_ENCRYPTION_KEYS": "kJ0cOJ2Zp5Y1b7y8oJpQmW0mFqQ1n0V6oT3o2bq3c0Y=",
+    "BLIND_INDEX_KEY": "a-separate-secret-for-blind-indexes",
 }
 
 

@@ -1,0 +1,32 @@
+import pytest
+from cryptography.fernet import Fernet
+
+from smartgov import crypto
+
+
+def test_encrypted_values_round_trip_and_hide_the_plain_text():
+    stored = crypto.encrypt("bat@example.mn")
+    assert "bat@example.mn" not in stored
+    assert crypto.decrypt(stored) == "bat@example.mn"
+
+
+def test_a_rotated_key_still_reads_old_values(settings):
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    settings.FIELD_ENCRYPTION_KEYS = [old]
+    stored = crypto.encrypt("99112233")
+    settings.FIELD_ENCRYPTION_KEYS = [new, old]
+    assert crypto.decrypt(stored) == "99112233"
+
+
+def test_a_value_under_an_unknown_key_is_an_error_not_garbage(settings):
+    settings.FIELD_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
+    stored = crypto.encrypt("secret")
+    settings.FIELD_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
+    with pytest.raises(Exception, match="cannot be decrypted"):
+        crypto.decrypt(stored)
+
+
+def test_blind_index_ignores_case_and_spaces_but_not_content():
+    assert crypto.blind_index(" Bat@Example.mn ") == crypto.blind_index("bat@example.mn")
+    assert crypto.blind_index("bat@example.mn") != crypto.blind_index("bold@example.mn")
+    assert crypto.blind_index("") == ""
