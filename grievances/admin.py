@@ -186,10 +186,12 @@ class GrievanceAdmin(TranslationAdmin):
             location=obj.location,
             actor=request.user,
         )
+        # Keep what the form holds (both languages of the summary); take the rest from the registered case.
         for field in Grievance._meta.concrete_fields:
-            setattr(obj, field.attname, getattr(registered, field.attname))
+            if field.name not in form.fields:
+                setattr(obj, field.attname, getattr(registered, field.attname))
         obj._state.adding = False
-        obj.save(update_fields=[name for name in form.changed_data if name.startswith("summary_")])
+        obj.save(update_fields=[name for name in form.fields if name.startswith("summary_")])
 
     def get_urls(self):
         download = self.admin_site.admin_view(self.attachment_download)
