@@ -238,11 +238,12 @@ def import_log(path, *, language: str = "mn") -> ImportResult:
     `language` is the language the texts of the file are written in.
     """
     rows = read_rows(path)
+    validate(rows)
+    errors = [(row.number, reason) for row in rows for reason in row.errors]
+    if errors:
+        raise ImportFailed(errors)
+    # The texts go into the fields of the file's language (summary_mn or summary_en).
     with translation.override(language):
-        validate(rows)
-        errors = [(row.number, reason) for row in rows for reason in row.errors]
-        if errors:
-            raise ImportFailed(errors)
         created = skipped = 0
         with transaction.atomic():
             for row in rows:

@@ -5,12 +5,21 @@ from datetime import date
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from grievances.importer import COLUMNS
 from grievances.models import Grievance, Status
 from grievances.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """The command speaks the active language (Mongolian by default); these tests read English."""
+    with translation.override("en"):
+        yield
+
 
 REPORT_2020_H2 = [
     ("f-2020/03", "2020-07-31", "request", "facebook", "2020-07-31", "email", 1),
