@@ -1,1 +1,289 @@
-from django.contrib import admin  # noqa: F401
+"""The PIU officer's case list and case page. State changes only through the actions (services)."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from smartgov.exceptions import ApplicationError
+
+from . import selectors, services
+from .admin_filters import AssigneeFilter, GrievanceActionForm, OverdueFilter, ReportingPeriodFilter
+from .models import Attachment, Complainant, Grievance, GrievanceEvent, Stage, StageResolution
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class GrievanceEventInline(ReadOnlyInline):
+    model = GrievanceEvent
+    fields = ["created_at", "event_type", "actor", "from_status", "to_status", "from_stage", "to_stage", "note"]
+    readonly_fields = fields
+    verbose_name_plural = _("history")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+    def has_view_permission(self, request, obj=None):
+        return True  # the history belongs to the case: whoever sees the case sees it
+
+
+class StageResolutionInline(ReadOnlyInline):
+    model = StageResolution
+    fields = ["stage", "resolution", "resolved_on", "closed_on"]
+    readonly_fields = fields
+
+    def has_view_permission(self, request, obj=None):
+        return True
+
+
+class AttachmentInline(ReadOnlyInline):
+    model = Attachment
+    fields = ["download", "content_type", "size", "uploaded_at"]
+    readonly_fields = fields
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("grievances.view_complainant")
+
+    @admin.display(description=_("file"))
+    def download(self, attachment):
+        url = reverse("admin:grievances_grievance_attachment", args=[attachment.grievance_id, attachment.pk])
+        return format_html('<a href="{}">{}</a>', url, attachment.original_name)
+
+
+class ComplainantInline(admin.StackedInline):
+    """Identity and contact details: shown only with grievances.view_complainant; each showing is logged."""
+
+    model = Complainant
+    can_delete = False
+    extra = 0
+    max_num = 1
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("grievances.view_complainant")
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("grievances.view_complainant") and request.user.has_perm(
+            "grievances.change_complainant"
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+WORKFLOW_FIELDS = [
+    "registered_no",
+    "status",
+    "stage",
+    "assigned_to",
+    "acknowledged_at",
+    "due_on",
+    "referred_to",
+    "resolved_on",
+    "working_days_to_resolve",
+    "closed_at",
+]
+
+
+@admin.register(Grievance)
+class GrievanceAdmin(TranslationAdmin):
+    list_display = ["registered_no", "received_on", "kind", "channel", "stage", "status", "assigned_to", "due"]
+    list_select_related = ["assigned_to"]
+    list_filter = ["status", "stage", "kind", "channel", AssigneeFilter, OverdueFilter, ReportingPeriodFilter]
+    list_per_page = 50
+    show_full_result_count = False
+    ordering = ["-received_at"]
+    action_form = GrievanceActionForm
+    actions = [
+        "acknowledge",
+        "mark_unrelated",
+        "assign",
+        "escalate_to_stage_2",
+        "escalate_to_stage_3",
+        "escalate_to_stage_4",
+        "resolve",
+        "reopen",
+        "close",
+    ]
+    fieldsets = [
+        (None, {"fields": ["registered_no", "received_at", "kind", "channel", "summary", "details", "location"]}),
+        (_("Workflow"), {"fields": WORKFLOW_FIELDS[1:]}),
+        (_("Resolution"), {"fields": ["actions_taken", "response_way", "public_answer", "internal_notes"]}),
+    ]
+    add_fieldsets = [(None, {"fields": ["received_at", "kind", "channel", "summary", "details", "location"]})]
+
+    # --- list ---------------------------------------------------------------
+
+    def get_queryset(self, request):
+        return selectors.grievance_list_for_user(user=request.user)
+
+    def get_search_fields(self, request):
+        fields = ["=registered_no", "summary_mn", "summary_en"]
+        if request.user.has_perm("grievances.view_complainant"):
+            fields += ["complainant__name", "complainant__email", "complainant__phone"]
+        return fields
+
+    @admin.display(description=_("received on"), ordering="received_at")
+    def received_on(self, grievance):
+        return timezone.localtime(grievance.received_at).date()
+
+    @admin.display(description=_("due on"), ordering="due_on")
+    def due(self, grievance):
+        if grievance.due_on is None:
+            return "–"
+        if grievance.is_overdue:
+            return format_html(
+                '<strong style="color:#a00">{} ({})</strong>', grievance.due_on.isoformat(), gettext("overdue")
+            )
+        return grievance.due_on.isoformat()
+
+    # --- case page ----------------------------------------------------------
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else WORKFLOW_FIELDS + ["received_at"]
+
+    def get_inlines(self, request, obj):
+        if obj is None:
+            return []
+        return [ComplainantInline, StageResolutionInline, AttachmentInline, GrievanceEventInline]
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the log keeps every case; numbers are never reused
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET" and request.user.has_perm("grievances.view_complainant"):
+            grievance = self.get_object(request, object_id)
+            if grievance is not None:
+                services.grievance_complainant_viewed(grievance=grievance, actor=request.user)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            if form.changed_data:
+                services.grievance_update(grievance=obj, actor=request.user, changed_fields=form.changed_data)
+            return
+        registered = services.grievance_register(
+            kind=obj.kind,
+            channel=obj.channel,
+            summary=obj.summary,
+            received_at=obj.received_at,
+            details=obj.details,
+            location=obj.location,
+            actor=request.user,
+        )
+        # Keep what the form holds (both languages of the summary); take the rest from the registered case.
+        for field in Grievance._meta.concrete_fields:
+            if field.name not in form.fields:
+                setattr(obj, field.attname, getattr(registered, field.attname))
+        obj._state.adding = False
+        obj.save(update_fields=[name for name in form.fields if name.startswith("summary_")])
+
+    def get_urls(self):
+        download = self.admin_site.admin_view(self.attachment_download)
+        return [
+            path("<int:grievance_id>/attachments/<int:pk>/", download, name="grievances_grievance_attachment"),
+            *super().get_urls(),
+        ]
+
+    def attachment_download(self, request, grievance_id, pk):
+        """Serve a private attachment to staff who may see the case and its complainant."""
+        if not request.user.has_perm("grievances.view_complainant"):
+            raise PermissionDenied
+        grievance = get_object_or_404(self.get_queryset(request), pk=grievance_id)
+        attachment = get_object_or_404(grievance.attachments, pk=pk)
+        try:
+            handle = attachment.file.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        return FileResponse(handle, as_attachment=True, filename=attachment.original_name)
+
+    # --- transitions ----------------------------------------------------------
+
+    def has_triage_permission(self, request):
+        return request.user.has_perm("grievances.triage_grievance")
+
+    def has_resolve_permission(self, request):
+        return request.user.has_perm("grievances.resolve_grievance")
+
+    def _apply(self, request, queryset, service, **kwargs):
+        """Run one transition on each selected case; report each refusal as an error message."""
+        done = 0
+        note = request.POST.get("note", "")
+        for grievance in queryset:
+            try:
+                service(grievance=grievance, actor=request.user, note=note, **kwargs)
+            except ApplicationError as error:
+                self.message_user(
+                    request,
+                    gettext("%(number)s: %(error)s") % {"number": grievance.registered_no, "error": error.message},
+                    messages.ERROR,
+                )
+            else:
+                done += 1
+        if done:
+            self.message_user(request, gettext("%(count)s case(s) updated.") % {"count": done}, messages.SUCCESS)
+
+    def _action_form(self, request):
+        form = GrievanceActionForm(request.POST)
+        form.is_valid()
+        return form.cleaned_data
+
+    @admin.action(description=_("Acknowledge"), permissions=["triage"])
+    def acknowledge(self, request, queryset):
+        self._apply(request, queryset, services.grievance_acknowledge)
+
+    @admin.action(description=_("Mark unrelated (give “referred to”)"), permissions=["triage"])
+    def mark_unrelated(self, request, queryset):
+        referred_to = self._action_form(request).get("referred_to", "")
+        self._apply(request, queryset, services.grievance_mark_unrelated, referred_to=referred_to)
+
+    @admin.action(description=_("Assign (choose “assign to”)"), permissions=["triage"])
+    def assign(self, request, queryset):
+        self._apply(request, queryset, services.grievance_assign, assignee=self._action_form(request).get("assignee"))
+
+    @admin.action(description=_("Escalate to stage 2"), permissions=["resolve"])
+    def escalate_to_stage_2(self, request, queryset):
+        self._apply(request, queryset, services.grievance_escalate, stage=Stage.PIU)
+
+    @admin.action(description=_("Escalate to stage 3 (Steering Committee)"), permissions=["resolve"])
+    def escalate_to_stage_3(self, request, queryset):
+        self._apply(request, queryset, services.grievance_escalate, stage=Stage.STEERING_COMMITTEE)
+
+    @admin.action(description=_("Escalate to stage 4 (higher authority)"), permissions=["resolve"])
+    def escalate_to_stage_4(self, request, queryset):
+        self._apply(request, queryset, services.grievance_escalate, stage=Stage.HIGHER_AUTHORITY)
+
+    @admin.action(description=_("Resolve (with the actions taken written on the case)"), permissions=["resolve"])
+    def resolve(self, request, queryset):
+        chosen_way = self._action_form(request).get("response_way", "")
+        for grievance in queryset:
+            self._apply(
+                request,
+                queryset.filter(pk=grievance.pk),
+                services.grievance_resolve,
+                actions_taken=grievance.actions_taken,
+                response_way=chosen_way or grievance.response_way,
+            )
+
+    @admin.action(description=_("Reopen"), permissions=["triage"])
+    def reopen(self, request, queryset):
+        self._apply(request, queryset, services.grievance_reopen)
+
+    @admin.action(description=_("Close"), permissions=["triage"])
+    def close(self, request, queryset):
+        self._apply(request, queryset, services.grievance_close)

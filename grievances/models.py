@@ -5,6 +5,8 @@ registers, whatever its kind. Complainant identity lives in its own table so
 that who may see it, who saw it and anonymisation concern one row only.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -96,10 +98,39 @@ class GrievanceQuerySet(models.QuerySet):
         return self.exclude(status=Status.UNRELATED)
 
     def overdue(self, today):
+        """Open cases whose current deadline has passed."""
         return self.open().filter(due_on__lt=today)
 
     def due_within(self, today, last_day):
+        """Open cases whose deadline falls between today and last_day, both included."""
         return self.open().filter(due_on__range=(today, last_day))
+
+    def due_soon(self, today, days=3):
+        """Open cases due today or in the next `days` calendar days."""
+        return self.due_within(today, today + timedelta(days=days))
+
+    def visible_to(self, user):
+        """Cases the user may see: all of them with view_all_grievances, else those assigned to them.
+
+        Project Steering Committee members handle only the cases assigned to them.
+        """
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.has_perm("grievances.view_all_grievances"):
+            return self
+        if user.has_perm("grievances.view_grievance"):
+            return self.filter(assigned_to=user)
+        return self.none()
+
+    def with_is_overdue(self, today):
+        """Annotate `is_overdue` in the database, for list pages."""
+        return self.annotate(
+            is_overdue=models.Case(
+                models.When(status=Status.RESOLVING, closed_at__isnull=True, due_on__lt=today, then=models.Value(True)),
+                default=models.Value(False),
+                output_field=models.BooleanField(),
+            )
+        )
 
 
 class Grievance(models.Model):
@@ -152,7 +183,12 @@ class Grievance(models.Model):
         verbose_name = _("grievance")
         verbose_name_plural = _("grievances")
         ordering = ["-received_at"]
-        permissions = [("view_complainant", _("Can see complainants' identity and contact details"))]
+        permissions = [
+            ("view_complainant", _("Can see complainants' identity and contact details")),
+            ("view_all_grievances", _("Can see every case, not only those assigned to them")),
+            ("triage_grievance", _("Can acknowledge, triage, assign, reopen and close cases")),
+            ("resolve_grievance", _("Can escalate and resolve cases")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["registration_year", "registration_sequence"], name="grievance_one_number_per_year_sequence"
@@ -169,6 +205,12 @@ class Grievance(models.Model):
             models.Index(fields=["channel", "received_at"], name="grievance_channel_received"),
             models.Index(fields=["kind", "received_at"], name="grievance_kind_received"),
             models.Index(fields=["assigned_to", "status"], name="grievance_assignee_status"),
+            # The overdue filter and the due-date sort of the admin list look at open cases only.
+            models.Index(
+                fields=["due_on"],
+                condition=Q(status="resolving", closed_at__isnull=True),
+                name="grievance_open_due",
+            ),
         ]
 
     def __str__(self):

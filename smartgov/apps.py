@@ -13,7 +13,9 @@ class SmartgovConfig(AppConfig):
 
         # Permissions of models added by later migrations exist only after
         # migrate has run, so the roles are brought up to date each time.
-        post_migrate.connect(sync_role_permissions, sender=self, dispatch_uid="smartgov.sync_roles")
+        # No sender: post_migrate is sent app by app, and the permissions of apps
+        # listed after smartgov (grievances, ...) are created only at their turn.
+        post_migrate.connect(sync_role_permissions, dispatch_uid="smartgov.sync_roles")
 
 
 class SmartgovAdminConfig(admin_apps.AdminConfig):

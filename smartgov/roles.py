@@ -28,6 +28,7 @@ ROLE_PERMISSIONS = {
     SAFEGUARDS_SPECIALIST: [
         # grievances: the figures, never the complainant's identity
         "grievances.view_grievance",
+        "grievances.view_all_grievances",
         # stakeholders
         "stakeholders.*",
         # disclosure
@@ -39,6 +40,9 @@ ROLE_PERMISSIONS = {
         # grievances: only the cases assigned to them (enforced by the selectors)
         "grievances.view_grievance",
         "grievances.change_grievance",
+        "grievances.view_grievanceevent",
+        "grievances.view_stageresolution",
+        "grievances.resolve_grievance",
     ],
     WORLD_BANK_VIEWER: [
         # reporting: read-only access to the generated reports

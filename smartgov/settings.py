@@ -238,6 +238,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Grievance redress and stakeholder engagement portal.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Choice sets used by more than one field get one name in the schema.
+    "ENUM_NAME_OVERRIDES": {"ResponseWayEnum": "grievances.models.ResponseWay"},
 }
 
 # --- Personal data ----------------------------------------------------------

@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from rest_framework.routers import SimpleRouter
 
-urlpatterns = []
+from .views import GrievanceViewSet
+
+router = SimpleRouter()
+router.register("grievances", GrievanceViewSet, basename="grievance")
+
+urlpatterns = router.urls

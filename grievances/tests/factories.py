@@ -35,3 +35,31 @@ def register_grievance(**overrides):
     }
     values.update(overrides)
     return services.grievance_register(**values)
+
+
+def user_with_role(role, **kwargs):
+    """A staff user in one of the role groups of smartgov.roles."""
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(**kwargs)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def case_in_state(state, **overrides):
+    """A case brought to a workflow state through the services (state: a workflow.State value)."""
+    from grievances.workflow import State
+
+    grievance = register_grievance(**overrides)
+    if state == State.REGISTERED:
+        return grievance
+    grievance = services.grievance_acknowledge(grievance=grievance, actor=None)
+    if state == State.UNRELATED:
+        return services.grievance_mark_unrelated(grievance=grievance, actor=None, referred_to="Tax office")
+    if state in (State.RESOLVED, State.CLOSED):
+        grievance = services.grievance_resolve(
+            grievance=grievance, actor=None, actions_taken="Sent the draft law", response_way="email"
+        )
+    if state == State.CLOSED:
+        grievance = services.grievance_close(grievance=grievance, actor=None)
+    return grievance

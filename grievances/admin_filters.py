@@ -1,0 +1,101 @@
+"""List filters and the action form of the grievance admin; none of them counts rows."""
+
+from datetime import date
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.helpers import ActionForm
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .models import ResponseWay, Stage
+from .selectors import received_between
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = _("deadline")
+    parameter_name = "deadline"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", _("Overdue")), ("due_soon", _("Due in the next 3 days"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "overdue":
+            return queryset.overdue(today)
+        if self.value() == "due_soon":
+            return queryset.due_soon(today)
+        return queryset
+
+
+class ReportingPeriodFilter(admin.SimpleListFilter):
+    """Half-years, as the GRM report counts them (January-June, July-December)."""
+
+    title = _("reporting period")
+    parameter_name = "period"
+
+    def lookups(self, request, model_admin):
+        first_year = date.fromisoformat(settings.GRM_LAUNCH_DATE).year
+        choices = []
+        for year in range(timezone.localdate().year, first_year - 1, -1):
+            choices.append((f"{year}H2", gettext("July–December %(year)s") % {"year": year}))
+            choices.append((f"{year}H1", gettext("January–June %(year)s") % {"year": year}))
+        return choices
+
+    def queryset(self, request, queryset):
+        value = self.value() or ""
+        if len(value) != 6 or not value[:4].isdigit() or value[4:] not in ("H1", "H2"):
+            return queryset
+        year = int(value[:4])
+        start, end = (
+            (date(year, 1, 1), date(year, 6, 30)) if value[4:] == "H1" else (date(year, 7, 1), date(year, 12, 31))
+        )
+        return received_between(queryset, start, end)
+
+
+def grievance_handlers():
+    """Active staff who may handle cases: the choices of 'assignee' (a small table, one query)."""
+    users = get_user_model()
+    may_handle = (
+        Q(is_superuser=True)
+        | Q(groups__permissions__codename="view_grievance")
+        | Q(user_permissions__codename="view_grievance")
+    )
+    return users.objects.filter(may_handle, is_active=True, is_staff=True).distinct().order_by(users.USERNAME_FIELD)
+
+
+class AssigneeFilter(admin.SimpleListFilter):
+    title = _("assigned to")
+    parameter_name = "assignee"
+
+    def lookups(self, request, model_admin):
+        return [("none", _("Nobody")), *((str(user.pk), user.get_username()) for user in grievance_handlers())]
+
+    def queryset(self, request, queryset):
+        if self.value() == "none":
+            return queryset.filter(assigned_to__isnull=True)
+        if self.value() and self.value().isdigit():
+            return queryset.filter(assigned_to_id=int(self.value()))
+        return queryset
+
+
+class GrievanceActionForm(ActionForm):
+    """The admin's action bar, with what some transitions need besides the selected cases."""
+
+    note = forms.CharField(label=_("note"), required=False)
+    assignee = forms.ModelChoiceField(label=_("assign to"), queryset=None, required=False)
+    referred_to = forms.CharField(label=_("referred to"), required=False)
+    response_way = forms.ChoiceField(
+        label=_("way of answer"), choices=[("", "---------"), *ResponseWay.choices], required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = grievance_handlers()
+
+
+ESCALATION_STAGES = [Stage.PIU, Stage.STEERING_COMMITTEE, Stage.HIGHER_AUTHORITY]

@@ -1,0 +1,36 @@
+"""Filters of the grievance list: status, stage, kind, channel, period of receipt, overdue."""
+
+import django_filters
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Channel, Grievance, Kind, Stage, Status
+from ..selectors import received_between
+
+
+class GrievanceFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=Status.choices)
+    stage = django_filters.ChoiceFilter(choices=Stage.choices)
+    kind = django_filters.ChoiceFilter(choices=Kind.choices)
+    channel = django_filters.ChoiceFilter(choices=Channel.choices)
+    received_from = django_filters.DateFilter(
+        label=_("received from"), method="filter_received_from", help_text=_("First day, included (YYYY-MM-DD).")
+    )
+    received_to = django_filters.DateFilter(
+        label=_("received to"), method="filter_received_to", help_text=_("Last day, included (YYYY-MM-DD).")
+    )
+    overdue = django_filters.BooleanFilter(label=_("overdue"), method="filter_overdue")
+
+    class Meta:
+        model = Grievance
+        fields = ["status", "stage", "kind", "channel"]
+
+    def filter_received_from(self, queryset, name, value):
+        return received_between(queryset, start=value)
+
+    def filter_received_to(self, queryset, name, value):
+        return received_between(queryset, end=value)
+
+    def filter_overdue(self, queryset, name, value):
+        overdue = queryset.overdue(timezone.localdate())
+        return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
