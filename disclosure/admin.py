@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -44,6 +45,7 @@ class VersionFileInline(admin.TabularInline):
 
 class ExternalDisclosureInline(admin.TabularInline):
     model = ExternalDisclosure
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     extra = 0
 
 

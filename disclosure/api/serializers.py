@@ -11,7 +11,7 @@ class VersionFileSerializer(serializers.ModelSerializer):
         model = VersionFile
         fields = ["language", "file_format", "size", "url"]
 
-    def get_url(self, version_file):
+    def get_url(self, version_file) -> str | None:
         if version_file.version.is_withdrawn:
             return None
         path = reverse("disclosure:version_file", args=[version_file.pk, version_file.download_name])
