@@ -107,7 +107,10 @@ def _versions(document, summary_mn, summary_en, publisher):
         url="https://cabinet.gov.mn/5943.html",
     )
     services.external_disclosure_add(
-        version=draft, venue=Venue.PIU_OFFICE, disclosed_on=DRAFT_DISCLOSED, note="Free printed copies in Mongolian"
+        version=draft,
+        venue=Venue.PIU_OFFICE,
+        disclosed_on=DRAFT_DISCLOSED,
+        note="Монгол хэлээр хэвлэсэн хувийг үнэгүй авах боломжтой",
     )
     return draft
 
@@ -126,7 +129,7 @@ def _sep_comment(draft, responder):
         item=item,
         decision=ResponseDecision.ACCEPTED,
         reason="Хялбаршуулсан хувилбарыг шинэчилсэн төлөвлөгөөнд тусгасан.",
-        reflected_in="SEP, revised version 2, section 6",
+        reflected_in="ОТОТ, шинэчилсэн 2-р хувилбар, 6-р бүлэг",
         actor=responder,
     )
 

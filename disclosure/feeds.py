@@ -38,11 +38,6 @@ class NewVersionsFeed(Feed):
     def item_link(self, version):
         return reverse("disclosure:document_detail", args=[version.document_id]) + f"#version-{version.number}"
 
-    def item_guid(self, version):
-        return f"disclosure-version-{version.pk}"
-
-    item_guid_is_permalink = False
-
     def item_pubdate(self, version):
         return timezone.make_aware(datetime.combine(version.disclosure_date, time.min))
 
