@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from rest_framework.routers import SimpleRouter
 
-urlpatterns = []
+from .views import DocumentViewSet, VersionViewSet
+
+router = SimpleRouter()
+router.register("disclosure/documents", DocumentViewSet, basename="disclosure-document")
+router.register("disclosure/versions", VersionViewSet, basename="disclosure-version")
+
+urlpatterns = router.urls

@@ -1,0 +1,126 @@
+"""Public forms of the document library: the search and filter form, and the comment form."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import DocumentType, FileLanguage, ProjectStage, VersionKind
+from .selectors import STATUS_OPEN, STATUS_WITHDRAWN
+from .uploads import RefusedUpload, check_upload
+
+STATUS_CHOICES = [
+    ("", _("Any status")),
+    (STATUS_OPEN, _("Open for comment")),
+    (VersionKind.DRAFT, _("Draft")),
+    (VersionKind.REVISED, _("Revised")),
+    (VersionKind.FINAL, _("Final")),
+    (STATUS_WITHDRAWN, _("Withdrawn")),
+]
+
+
+class DescribedFieldsMixin:
+    """Tie each field to its hint and error message with aria-describedby, and mark invalid fields.
+
+    Templates give the hint the id `<field id>-hint` and the error `<field id>-error`.
+    """
+
+    def describe_fields(self):
+        for name, field in self.fields.items():
+            bound = self[name]
+            ids = []
+            if field.help_text:
+                ids.append(f"{bound.auto_id}-hint")
+            if self.is_bound and bound.errors:
+                ids.append(f"{bound.auto_id}-error")
+                field.widget.attrs["aria-invalid"] = "true"
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+        return self
+
+
+class DocumentFilterForm(DescribedFieldsMixin, forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        help_text=_("Words in the title, summary or text of the document."),
+    )
+    doc_type = forms.ChoiceField(
+        label=_("Type of document"), required=False, choices=[("", _("Any type")), *DocumentType.choices]
+    )
+    stage = forms.ChoiceField(
+        label=_("Project stage"), required=False, choices=[("", _("Any stage")), *ProjectStage.choices]
+    )
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, choices=[("", _("Any language")), *FileLanguage.choices]
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUS_CHOICES)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].widget.input_type = "search"
+
+    def filters(self):
+        """The cleaned filters, or none when the query string was nonsense."""
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            "query": data["q"],
+            "doc_type": data["doc_type"],
+            "stage": data["stage"],
+            "language": data["language"],
+            "status": data["status"],
+        }
+
+
+class CommentForm(DescribedFieldsMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Your comment"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Write in Mongolian, Kazakh or English. At most 5,000 characters."),
+        error_messages={"required": _("Write your comment.")},
+    )
+    topic = forms.CharField(
+        label=_("Which part of the document is it about? (optional)"),
+        required=False,
+        max_length=255,
+        help_text=_("For example a section number or a page."),
+    )
+    author_name = forms.CharField(
+        label=_("Your name (optional)"),
+        required=False,
+        max_length=200,
+        help_text=_("You can comment without giving your name."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    author_contact = forms.CharField(
+        label=_("Phone or e-mail (optional)"),
+        required=False,
+        max_length=255,
+        help_text=_("Only if you want the project team to contact you. It is never published."),
+        widget=forms.TextInput(attrs={"autocomplete": "email"}),
+    )
+    name_consent = forms.BooleanField(label=_("You may publish my name with my comment"), required=False)
+    # Honeypot: hidden from people, filled in by bots.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def is_spam(self):
+        return bool(self.data.get("website"))
+
+
+class VersionFileAdminForm(forms.ModelForm):
+    """Admin form for a version's file: the upload is checked by its content before anything is stored."""
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload is not None and hasattr(upload, "content_type"):  # a new upload, not the stored file
+            try:
+                check_upload(upload)
+            except RefusedUpload as error:
+                raise forms.ValidationError(error.message) from error
+        return upload
