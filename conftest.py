@@ -53,6 +53,12 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 @pytest.fixture(autouse=True)
+def _uploads_go_to_a_temporary_folder(settings, tmp_path_factory):
+    """No test writes into the project's media folder."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
 def _celery_tasks_run_eagerly():
     """Run tasks in-process unless a test asks for the real worker."""
     from smartgov.celery import app

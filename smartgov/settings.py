@@ -239,7 +239,12 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Choice sets used by more than one field get one name in the schema.
-    "ENUM_NAME_OVERRIDES": {"ResponseWayEnum": "grievances.models.ResponseWay"},
+    # Choice sets that share a field name across apps get explicit, stable names.
+    "ENUM_NAME_OVERRIDES": {
+        "ResponseWayEnum": "grievances.models.ResponseWay",
+        "GrievanceKindEnum": "grievances.models.Kind",
+        "VersionKindEnum": "disclosure.models.VersionKind",
+    },
 }
 
 # --- Personal data ----------------------------------------------------------
