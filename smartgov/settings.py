@@ -213,6 +213,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Grievance redress and stakeholder engagement portal.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # interest and influence share one high/medium/low scale
+    "ENUM_NAME_OVERRIDES": {"LevelEnum": "stakeholders.models.Level"},
 }
 
 # --- The project this portal serves -----------------------------------------

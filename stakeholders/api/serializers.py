@@ -55,6 +55,8 @@ class AgendaItemSerializer(serializers.ModelSerializer):
 
 
 class ParticipationSerializer(serializers.ModelSerializer):
+    total = serializers.IntegerField(read_only=True)
+
     class Meta:
         model = Participation
         fields = ["organisation", "organisation_type", "male", "female", "other", "total"]
@@ -68,6 +70,7 @@ class EventMaterialSerializer(serializers.ModelSerializer):
 
 class ConsultationEventSerializer(serializers.ModelSerializer):
     participants = serializers.IntegerField(source="participant_count", read_only=True)
+    is_upcoming = serializers.BooleanField(read_only=True)
     accessibility_support = serializers.SerializerMethodField()
 
     class Meta:

@@ -2,12 +2,14 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, viewsets
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .. import selectors
-from ..models import AgendaItem, ConsultationEvent
+from ..models import AgendaItem, ConsultationEvent, FeedbackItem, Stakeholder
 from .filters import ConsultationEventFilter, FeedbackItemFilter, StakeholderFilter
 from .serializers import (
     ConsultationEventDetailSerializer,
@@ -27,6 +29,7 @@ class CanViewStakeholderRegister(permissions.BasePermission):
 
 
 class StakeholderViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Stakeholder.objects.none()  # for the schema; get_queryset gives the real one
     permission_classes = [CanViewStakeholderRegister]
     serializer_class = StakeholderSerializer
     filterset_class = StakeholderFilter
@@ -36,6 +39,7 @@ class StakeholderViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class ConsultationEventViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = ConsultationEvent.objects.none()  # for the schema; get_queryset gives the real one
     permission_classes = [permissions.AllowAny]
     filterset_class = ConsultationEventFilter
 
@@ -54,6 +58,7 @@ class ConsultationEventViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class FeedbackItemViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = FeedbackItem.objects.none()  # for the schema; get_queryset gives the real one
     permission_classes = [permissions.AllowAny]
     serializer_class = FeedbackItemPublicSerializer
     filterset_class = FeedbackItemFilter
@@ -62,6 +67,8 @@ class FeedbackItemViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.feedback_public_list()
 
     def get_serializer_context(self):
+        if getattr(self, "swagger_fake_view", False):
+            return super().get_serializer_context()
         return {
             **super().get_serializer_context(),
             "event_type_id": ContentType.objects.get_for_model(ConsultationEvent).pk,
@@ -73,6 +80,7 @@ class EngagementFiguresView(APIView):
 
     permission_classes = [permissions.AllowAny]
 
+    @extend_schema(parameters=[EngagementFiguresQuerySerializer], responses={200: OpenApiTypes.OBJECT})
     def get(self, request):
         query = EngagementFiguresQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
