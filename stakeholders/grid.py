@@ -10,13 +10,13 @@ from django.utils.translation import gettext_lazy
 
 from .models import Level
 
-CELL_WIDTH = 270
+CELL_WIDTH = 300
 CELL_HEIGHT = 200
 LEFT = 110
 TOP = 20
 LINE_HEIGHT = 16
 NAMES_PER_CELL = 7
-NAME_LENGTH = 36
+NAME_LENGTH = 40
 
 APPROACHES = {
     "manage": (gettext_lazy("Manage closely"), "grid-crosshatch"),

@@ -4,6 +4,7 @@ from django.http import Http404
 from django.views.generic import TemplateView
 
 from . import selectors
+from .context import entered_text_language
 
 
 class EventListView(TemplateView):
@@ -11,7 +12,12 @@ class EventListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         upcoming, past = selectors.event_list_public()
-        return {**super().get_context_data(**kwargs), "upcoming": upcoming, "past": past}
+        return {
+            **super().get_context_data(**kwargs),
+            "upcoming": upcoming,
+            "past": past,
+            "entered_lang": entered_text_language(),
+        }
 
 
 class EventDetailView(TemplateView):
@@ -24,6 +30,7 @@ class EventDetailView(TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "event": event,
+            "entered_lang": entered_text_language(),
             "participation": selectors.event_participation_summary(event),
             "feedback": selectors.feedback_for_subject(event),
         }

@@ -92,3 +92,9 @@ def _get(url):
     response = Client().get(url)
     assert response.status_code == 200
     return response.content.decode()
+
+
+def test_kazakh_pages_mark_the_mongolian_text_they_fall_back_to():
+    event = ConsultationEventFactory(title_mn="Зөвлөлдөх уулзалт")
+    assert '<h1 lang="mn">Зөвлөлдөх уулзалт</h1>' in _get(f"/kk/consultations/{event.pk}/")
+    assert "<h1>Consultation" in _get(f"/en/consultations/{event.pk}/")
