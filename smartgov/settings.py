@@ -238,12 +238,13 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Grievance redress and stakeholder engagement portal.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    # Choice sets used by more than one field get one name in the schema.
-    # Choice sets that share a field name across apps get explicit, stable names.
+    # Choice sets used by more than one field, or sharing a field name across apps,
+    # get one explicit, stable name in the schema.
     "ENUM_NAME_OVERRIDES": {
         "ResponseWayEnum": "grievances.models.ResponseWay",
         "GrievanceKindEnum": "grievances.models.Kind",
         "VersionKindEnum": "disclosure.models.VersionKind",
+        "LevelEnum": "stakeholders.models.Level",  # interest and influence share one scale
     },
 }
 

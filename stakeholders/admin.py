@@ -1,1 +1,211 @@
-from django.contrib import admin  # noqa: F401
+"""Admin for the safeguards specialist: register, grid, consultation records, responses."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from smartgov.exceptions import ApplicationError
+
+from . import selectors, services
+from .grid import grid_layout
+from .models import (
+    AgendaItem,
+    ConsultationEvent,
+    EventMaterial,
+    FeedbackItem,
+    FeedbackSource,
+    Participation,
+    Representative,
+    ResponseDecision,
+    Stakeholder,
+    VulnerableGroup,
+)
+
+
+@admin.register(VulnerableGroup)
+class VulnerableGroupAdmin(TranslationAdmin):
+    list_display = ["name", "position", "stakeholder_count"]
+    list_editable = ["position"]
+    search_fields = ["name_mn", "name_en"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_representation()
+
+    @admin.display(description=_("representing stakeholders"), ordering="stakeholder_count")
+    def stakeholder_count(self, group):
+        return group.stakeholder_count
+
+
+class RepresentativeInline(admin.StackedInline):
+    model = Representative
+    extra = 0
+    fields = [("name", "position"), ("email", "phone"), ("is_verified", "verified_on"), "verification_method"]
+
+
+@admin.register(Stakeholder)
+class StakeholderAdmin(TranslationAdmin):
+    change_list_template = "admin/stakeholders/stakeholder/change_list.html"
+    list_display = ["name", "stakeholder_type", "category", "interest", "influence", "is_government", "representatives"]
+    list_filter = [
+        "stakeholder_type",
+        "category",
+        "interest",
+        "influence",
+        "is_government",
+        "vulnerable_groups",
+        "preferred_language",
+        "sign_language",
+        "hearing_loop",
+        "easy_read",
+        "step_free_access",
+    ]
+    search_fields = ["name_mn", "name_en", "role_mn", "role_en", "representatives__name"]
+    filter_horizontal = ["vulnerable_groups"]
+    inlines = [RepresentativeInline]
+    fieldsets = [
+        (None, {"fields": ["name", "stakeholder_type", "category", "is_government", "role"]}),
+        (_("Interest and influence"), {"fields": [("interest", "influence")]}),
+        (_("Vulnerable groups represented"), {"fields": ["vulnerable_groups"]}),
+        (_("How to reach them"), {"fields": ["preferred_channels", "preferred_language"]}),
+        (
+            _("Accessibility needs"),
+            {"fields": ["sign_language", "hearing_loop", "easy_read", "step_free_access", "accessibility_other"]},
+        ),
+        (None, {"fields": ["notes"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(representative_count=Count("representatives"))
+
+    @admin.display(description=_("representatives"), ordering="representative_count")
+    def representatives(self, stakeholder):
+        return stakeholder.representative_count
+
+    def get_urls(self):
+        grid = path("grid/", self.admin_site.admin_view(self.grid_view), name="stakeholders_stakeholder_grid")
+        return [grid, *super().get_urls()]
+
+    def grid_view(self, request):
+        """Draw the register as an interest/influence grid, with a table and the groups nobody represents."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        rows = selectors.stakeholder_grid()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Interest and influence grid"),
+            "rows": rows,
+            "layout": grid_layout(rows),
+            "gaps": selectors.vulnerable_group_gaps(),
+        }
+        return TemplateResponse(request, "admin/stakeholders/stakeholder/grid.html", context)
+
+
+class AgendaItemInline(TranslationTabularInline):
+    model = AgendaItem
+    extra = 0
+    fields = ["starts_at", "ends_at", "title", "presenter", "details"]
+
+
+class ParticipationInline(TranslationTabularInline):
+    model = Participation
+    extra = 0
+    fields = ["position", "organisation", "organisation_type", "stakeholder", "male", "female", "other"]
+    autocomplete_fields = ["stakeholder"]
+
+
+class EventMaterialInline(TranslationTabularInline):
+    model = EventMaterial
+    extra = 0
+
+
+class EventFeedbackInline(GenericTabularInline):
+    """Enter the points raised at the event; responses are given on each feedback item's page."""
+
+    model = FeedbackItem
+    ct_field = "subject_type"
+    ct_fk_field = "subject_id"
+    extra = 0
+    fields = ["topic_mn", "topic_en", "text_mn", "text_en", "author_organisation", "received_at", "decision"]
+    readonly_fields = ["decision"]
+    show_change_link = True
+
+
+@admin.register(ConsultationEvent)
+class ConsultationEventAdmin(TranslationAdmin):
+    list_display = ["title", "starts_on", "kind", "event_format", "project_stage", "is_published"]
+    list_filter = ["kind", "event_format", "project_stage", "is_published", "starts_on"]
+    search_fields = ["title_mn", "title_en", "topics_mn", "topics_en", "venue_mn", "venue_en"]
+    date_hierarchy = "starts_on"
+    filter_horizontal = ["invited_stakeholders", "attending_stakeholders"]
+    inlines = [AgendaItemInline, ParticipationInline, EventMaterialInline, EventFeedbackInline]
+    fieldsets = [
+        (None, {"fields": ["title", "kind", "event_format", ("starts_on", "ends_on"), "venue", "is_published"]}),
+        (None, {"fields": ["topics", "responsible_body", "project_stage"]}),
+        (_("Stakeholders"), {"fields": ["invited_stakeholders", "attending_stakeholders"]}),
+        (
+            _("Accessibility support provided or available on request"),
+            {"fields": ["sign_language", "hearing_loop", "easy_read", "step_free_access", "accessibility_other"]},
+        ),
+        (None, {"fields": ["how_to_take_part", "minutes"]}),
+    ]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is FeedbackItem:
+            for instance in formset.save(commit=False):
+                instance.source = instance.source or FeedbackSource.EVENT
+        super().save_formset(request, form, formset, change)
+
+
+class FeedbackItemAdminForm(forms.ModelForm):
+    class Meta:
+        model = FeedbackItem
+        fields = ["decision", "reason", "reflected_in"]
+
+    def clean(self):
+        """Refuse a response other than "accepted" without a reason, before anything is saved."""
+        data = super().clean()
+        decision = data.get("decision")
+        has_reason = any((data.get(name) or "").strip() for name in ("reason_mn", "reason_en"))
+        if decision and decision != ResponseDecision.ACCEPTED and not has_reason:
+            self.add_error("reason_mn", _("Give the reason for this response."))
+        return data
+
+
+@admin.register(FeedbackItem)
+class FeedbackItemAdmin(TranslationAdmin):
+    """Responding goes through `feedback_item_respond`, which checks the reason and stamps the date."""
+
+    form = FeedbackItemAdminForm
+    list_display = ["__str__", "topic", "source", "decision", "received_at", "responded_at"]
+    list_filter = ["source", "decision", "name_consent", "received_at"]
+    search_fields = ["text_mn", "text_en", "topic_mn", "topic_en", "author_organisation"]
+    date_hierarchy = "received_at"
+    readonly_fields = ["subject_type", "subject_id", "responded_at", "responded_by"]
+    fieldsets = [
+        (None, {"fields": ["source", "subject_type", "subject_id", "topic", "text", "received_at"]}),
+        (_("Who raised it"), {"fields": ["author_name", "author_organisation", "author_contact", "name_consent"]}),
+        (_("Response"), {"fields": ["decision", "reason", "reflected_in", "responded_at", "responded_by"]}),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        response_fields = {"decision", "reason_mn", "reason_en", "reflected_in_mn", "reflected_in_en"}
+        responding = obj.decision and response_fields & set(form.changed_data)
+        super().save_model(request, obj, form, change)
+        if responding:
+            try:
+                services.feedback_item_respond(
+                    item=obj,
+                    decision=obj.decision,
+                    reason=obj.reason or "",
+                    reflected_in=obj.reflected_in or "",
+                    actor=request.user,
+                )
+            except ApplicationError as error:
+                messages.error(request, error.message)

@@ -39,8 +39,13 @@ def feedback_item_create(
 
 
 @transaction.atomic
-def feedback_item_respond(*, item: FeedbackItem, decision: str, reason: str, reflected_in: str = "", actor=None):
-    """Give the reasoned response to a feedback item; a decision other than accepted needs a reason."""
+def feedback_item_respond(
+    *, item: FeedbackItem, decision: str, reason: str, reflected_in: str = "", actor=None, responded_at=None
+):
+    """Give the reasoned response to a feedback item; a decision other than accepted needs a reason.
+
+    `responded_at` is for recording a response given earlier (imported records); it defaults to now.
+    """
     if decision not in ResponseDecision.values:
         raise ApplicationError(_("Choose how the feedback was considered."))
     if decision != ResponseDecision.ACCEPTED and not reason.strip():
@@ -49,7 +54,7 @@ def feedback_item_respond(*, item: FeedbackItem, decision: str, reason: str, ref
     item.decision = decision
     item.reason = reason.strip()
     item.reflected_in = reflected_in
-    item.responded_at = timezone.now()
+    item.responded_at = responded_at or timezone.now()
     item.responded_by = actor
     item.save(update_fields=["decision", "reason", "reflected_in", "responded_at", "responded_by"])
     return item

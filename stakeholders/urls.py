@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "stakeholders"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.EventListView.as_view(), name="event_list"),
+    path("<int:pk>/", views.EventDetailView.as_view(), name="event_detail"),
+]

@@ -1,0 +1,46 @@
+"""Stakeholder engagement: the register, consultation events, feedback and responses."""
+
+from .events import (
+    AgendaItem,
+    ConsultationEvent,
+    EventFormat,
+    EventKind,
+    EventMaterial,
+    OrganisationType,
+    Participation,
+    ProjectStage,
+)
+from .feedback import FeedbackItem, FeedbackItemQuerySet, FeedbackSource, ResponseDecision
+from .register import (
+    AccessibilityFields,
+    Level,
+    PreferredLanguage,
+    Representative,
+    Stakeholder,
+    StakeholderCategory,
+    StakeholderType,
+    VulnerableGroup,
+)
+
+__all__ = [
+    "AccessibilityFields",
+    "AgendaItem",
+    "ConsultationEvent",
+    "EventFormat",
+    "EventKind",
+    "EventMaterial",
+    "FeedbackItem",
+    "FeedbackItemQuerySet",
+    "FeedbackSource",
+    "Level",
+    "OrganisationType",
+    "Participation",
+    "PreferredLanguage",
+    "ProjectStage",
+    "Representative",
+    "ResponseDecision",
+    "Stakeholder",
+    "StakeholderCategory",
+    "StakeholderType",
+    "VulnerableGroup",
+]
