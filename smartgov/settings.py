@@ -245,6 +245,7 @@ SPECTACULAR_SETTINGS = {
         "GrievanceKindEnum": "grievances.models.Kind",
         "VersionKindEnum": "disclosure.models.VersionKind",
         "LevelEnum": "stakeholders.models.Level",  # interest and influence share one scale
+        "EventKindEnum": "stakeholders.models.EventKind",
     },
 }
 
