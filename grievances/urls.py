@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "grievances"
 
-urlpatterns = []
+urlpatterns = [
+    path("new/", views.grievance_new, name="new"),
+    path("new/done/", views.grievance_done, name="done"),
+    path("track/", views.grievance_track, name="track"),
+    path("how-it-works/", views.EasyReadView.as_view(), name="easy_read"),
+]

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import CalendarDay
+from .models import CalendarDay, OutboxMessage
 
 
 @admin.register(CalendarDay)
@@ -9,3 +9,19 @@ class CalendarDayAdmin(admin.ModelAdmin):
     list_filter = ["is_working_day"]
     search_fields = ["reason"]
     date_hierarchy = "date"
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    """Read-only: messages are written by services and sent by tasks, never edited by hand."""
+
+    list_display = ["created_at", "reference", "status", "attempts", "sent_at"]
+    list_filter = ["status"]
+    search_fields = ["reference"]
+    readonly_fields = [field.name for field in OutboxMessage._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before CSRF, which would otherwise read (and spool to disk) an oversize body first.
+    "smartgov.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -191,6 +193,11 @@ WHITENOISE_USE_FINDERS = DEBUG
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 UPLOAD_MAX_FILE_BYTES = env_int("UPLOAD_MAX_FILE_BYTES", 10 * 1024 * 1024)
+GRM_MAX_ATTACHMENTS = env_int("GRM_MAX_ATTACHMENTS", 3)
+# Whole request bodies (files included) above this get a friendly 413 page before anything reads them.
+REQUEST_MAX_BYTES = env_int(
+    "REQUEST_MAX_BYTES", UPLOAD_MAX_FILE_BYTES * GRM_MAX_ATTACHMENTS + DATA_UPLOAD_MAX_MEMORY_SIZE
+)
 
 # --- E-mail ---------------------------------------------------------------
 
@@ -220,7 +227,14 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_PUBLISH_RETRY = True
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Sends outbox mail whose task could not be queued (broker down) or whose sending failed.
+    "outbox-flush": {"task": "smartgov.tasks.outbox_flush_task", "schedule": env_int("OUTBOX_FLUSH_SECONDS", 60)},
+    # Removes attachments kept after a form error that were never sent.
+    "incoming-files-cleanup": {"task": "grievances.tasks.incoming_files_cleanup_task", "schedule": 6 * 60 * 60},
+}
+# A message that failed this many times stops being retried and is marked failed for staff to see.
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 5)
 
 # --- REST API -------------------------------------------------------------
 
@@ -269,6 +283,11 @@ GRM_DEADLINES = {
     "stage2": env_int("GRM_DEADLINE_STAGE2_DAYS", 30),
     "stage3": env_int("GRM_DEADLINE_STAGE3_DAYS", 10),
 }
+# Per-IP limits, "count/period" with period s, m, h or d; counted in the cache (set CACHE_URL in production).
+GRM_SUBMISSION_RATE_LIMIT = env_str("GRM_SUBMISSION_RATE_LIMIT", "20/h")
+GRM_TRACKING_FAILURE_RATE_LIMIT = env_str("GRM_TRACKING_FAILURE_RATE_LIMIT", "10/h")
+# How many reverse proxies in front of the portal append to X-Forwarded-For (0: use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 GRM_CONTACT = {
     "hotline": env_str("GRM_HOTLINE", "+976-11-51-264870"),
     "email": env_str("GRM_EMAIL", "info@smart.gov.mn"),

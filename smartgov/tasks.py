@@ -3,6 +3,8 @@
 from celery import shared_task
 from django.db import connection
 
+from . import outbox
+
 
 @shared_task
 def database_vendor_task():
@@ -10,3 +12,15 @@ def database_vendor_task():
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return connection.vendor
+
+
+@shared_task(ignore_result=True)
+def outbox_message_send_task(message_id):
+    """Send one outbox message; safe to run twice (a sent message is not sent again)."""
+    return outbox.outbox_message_send(message_id=message_id)
+
+
+@shared_task(ignore_result=True)
+def outbox_flush_task():
+    """Send pending outbox messages (run by beat): catches up after the broker or mail server was down."""
+    return outbox.outbox_flush()

@@ -7,6 +7,9 @@ from drf_spectacular.views import SpectacularAPIView
 
 from .views import HomeView, healthz
 
+# A body over DATA_UPLOAD_MAX_MEMORY_SIZE raises RequestDataTooBig: show a translated 413 page, not a bare 400.
+handler400 = "smartgov.views.bad_request"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

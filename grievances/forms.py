@@ -1,0 +1,244 @@
+"""The public feedback form and the tracking form: input validation only."""
+
+import re
+import uuid
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from . import uploads
+from .models import Kind, ReplyLanguage, ResponseWay
+
+PHONE_PATTERN = re.compile(r"^\+?[\d\s\-()]{6,30}$")
+# The ways of answering a citizen can ask for on the form, and what each needs from them.
+REPLY_WAYS = [ResponseWay.EMAIL, ResponseWay.PHONE, ResponseWay.LETTER, ResponseWay.MEETING]
+# The kinds in plain words, each with a hint saying when to choose it.
+KIND_CHOICES = [
+    (Kind.COMPLAINT.value, _("A complaint")),
+    (Kind.REQUEST.value, _("A request")),
+    (Kind.CLARIFICATION.value, _("A question")),
+    (Kind.COMMENT.value, _("A comment or suggestion")),
+]
+KIND_HINTS = {
+    Kind.COMPLAINT.value: _("Something went wrong, or the project caused you a problem or harm."),
+    Kind.REQUEST.value: _("You want the project to do something for you or to give you something, such as a document."),
+    Kind.CLARIFICATION.value: _("You want to know or understand something about the project."),
+    Kind.COMMENT.value: _("You want to share an opinion or an idea."),
+}
+REPLY_WAY_NEEDS = {
+    ResponseWay.EMAIL: ("email", _("To get the answer by e-mail, give your e-mail address.")),
+    ResponseWay.PHONE: ("phone", _("To get the answer by phone, give your phone number.")),
+    ResponseWay.LETTER: ("address", _("To get the answer by letter, give your postal address.")),
+}
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.Field):
+    """Several optional files; their checks are in GrievanceForm.clean_attachments."""
+
+    widget = MultipleFileInput
+
+    def clean(self, value):
+        return [upload for upload in (value or []) if upload]
+
+
+class AccessibleFormMixin:
+    """Tie each field's hint and error to it with aria-describedby, and mark invalid fields."""
+
+    def _describe_fields(self):
+        errors = self._errors or {}  # not self.errors: that would validate the form from __init__
+        for name, field in self.fields.items():
+            ids = []
+            if field.help_text:
+                ids.append(f"{name}-hint")
+            if name in errors:
+                ids.append(f"{name}-error")
+                field.widget.attrs["aria-invalid"] = "true"
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+
+    def full_clean(self):
+        super().full_clean()
+        self._describe_fields()
+
+    def error_summary(self):
+        """(anchor, message) pairs for the summary at the top, in the order of the fields."""
+        items = [("", error) for error in self.non_field_errors()]
+        for name in self.fields:
+            for error in self.errors.get(name, []):
+                items.append((self.anchor(name), error))
+        return items
+
+    def anchor(self, name):
+        widget = self.fields[name].widget
+        suffix = "_0" if isinstance(widget, forms.RadioSelect) else ""
+        return f"id_{name}{suffix}"
+
+
+class GrievanceForm(AccessibleFormMixin, forms.Form):
+    kind_hints = KIND_HINTS
+
+    kind = forms.ChoiceField(
+        label=_("What do you want to do?"),
+        choices=KIND_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what you want to do.")},
+    )
+    summary = forms.CharField(
+        label=_("Your message"),
+        help_text=_("What happened, when and who was involved? What would you like us to do? Write in your own words."),
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={
+            "required": _("Write your message."),
+            "max_length": _("Your message is too long: write at most %(limit_value)d characters."),
+        },
+    )
+    location = forms.CharField(
+        label=_("Where did it happen? (optional)"),
+        help_text=_("Aimag and soum, or city district and khoroo. Leave it empty if it is not about a place."),
+        max_length=200,
+        required=False,
+    )
+    attachments = MultipleFileField(
+        label=_("Photos or documents (optional)"),
+        required=False,
+        widget=MultipleFileInput(attrs={"accept": "image/*,application/pdf"}),
+    )
+    name = forms.CharField(label=_("Your name (optional)"), max_length=200, required=False)
+    phone = forms.CharField(
+        label=_("Phone number (optional)"),
+        max_length=50,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail address (optional)"),
+        help_text=_("If you give it, we also send you the confirmation by e-mail."),
+        required=False,
+        error_messages={"invalid": _("Enter an e-mail address like name@example.com.")},
+    )
+    address = forms.CharField(label=_("Postal address (optional)"), max_length=300, required=False)
+    preferred_contact = forms.ChoiceField(
+        label=_("How would you like us to answer? (optional)"),
+        choices=[("", _("No preference"))] + [(way.value, way.label) for way in REPLY_WAYS],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    preferred_language = forms.ChoiceField(
+        label=_("In which language should we answer?"),
+        choices=ReplyLanguage.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the language of the answer.")},
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that the project team uses the information in this form to handle my feedback."),
+        help_text=_(
+            "Only the project staff who handle feedback see your name and contact details. They are never "
+            "published: public reports and reports to the World Bank do not show who you are. We keep your "
+            "feedback as long as the project needs it for its records. You can ask us at any time to correct or "
+            "delete your contact details."
+        ),
+        error_messages={"required": _("To send the form, tick the box to agree to how we use your information.")},
+    )
+    # Honeypot: hidden from people (display: none), filled in by robots that fill in every field.
+    homepage = forms.CharField(label=_("Leave this field empty"), required=False)
+    submission_token = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, language="mn", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["preferred_language"].initial = language
+        self.fields["submission_token"].initial = uuid.uuid4()
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["address"].widget.attrs["autocomplete"] = "street-address"
+        self.fields["homepage"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        size = settings.UPLOAD_MAX_FILE_BYTES // (1024 * 1024)
+        count = settings.GRM_MAX_ATTACHMENTS
+        self.fields["attachments"].help_text = ngettext_lazy(
+            "You may attach %(count)d file: a photo (JPEG, PNG, GIF, WebP or HEIC) or a PDF, up to %(size)d MB.",
+            "You may attach up to %(count)d files: photos (JPEG, PNG, GIF, WebP or HEIC) or PDFs, each up to %(size)d MB.",  # noqa: E501
+            "count",
+        ) % {"count": count, "size": size}
+        self.kept_files = self._load_kept_files()
+        self._describe_fields()
+
+    def _load_kept_files(self):
+        if not self.is_bound:
+            return []
+        found = (uploads.load_kept(token) for token in self.data.getlist("keep_attachment"))
+        return [checked for checked in found if checked is not None]
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if phone and not PHONE_PATTERN.match(phone):
+            raise forms.ValidationError(_("Enter a phone number using digits, for example 9911 2233."))
+        return phone
+
+    def clean_homepage(self):
+        if self.cleaned_data["homepage"]:
+            raise forms.ValidationError(_("Leave this field empty."))
+        return ""
+
+    def clean_attachments(self):
+        accepted, problems = [], []
+        for upload in self.files.getlist("attachments"):
+            try:
+                accepted.append(uploads.check_upload(upload))
+            except ValueError as problem:
+                problems.append(str(problem))
+        # Files that passed are kept for the next try even if some others did not.
+        self.accepted_uploads = accepted
+        if len(self.kept_files) + len(accepted) > settings.GRM_MAX_ATTACHMENTS:
+            problems.append(
+                ngettext_lazy("Attach at most %(count)d file.", "Attach at most %(count)d files.", "count")
+                % {"count": settings.GRM_MAX_ATTACHMENTS}
+            )
+            self.accepted_uploads = []
+        if problems:
+            raise forms.ValidationError(problems)
+        return self.kept_files + accepted
+
+    def clean(self):
+        cleaned = super().clean()
+        field_needed = REPLY_WAY_NEEDS.get(cleaned.get("preferred_contact"))
+        if field_needed and not cleaned.get(field_needed[0]) and field_needed[0] not in self.errors:
+            self.add_error(field_needed[0], field_needed[1])
+        return cleaned
+
+    def keep_accepted_uploads(self):
+        """After an error elsewhere, store the files that passed so the re-rendered form still has them."""
+        for checked in getattr(self, "accepted_uploads", []):
+            self.kept_files.append(uploads.keep_for_next_try(checked))
+        self.accepted_uploads = []
+
+    def complainant(self):
+        data = self.cleaned_data
+        fields = ["name", "phone", "email", "address", "preferred_contact", "preferred_language"]
+        return {field: data[field] for field in fields if data.get(field)}
+
+
+class TrackingForm(AccessibleFormMixin, forms.Form):
+    registered_no = forms.CharField(
+        label=_("Registration number"),
+        help_text=_("For example f-2026/07"),
+        max_length=32,
+        error_messages={"required": _("Enter the registration number.")},
+    )
+    code = forms.CharField(
+        label=_("Tracking code"),
+        help_text=_("12 letters and digits, for example ABCD-EFGH-JKMN"),
+        max_length=32,
+        error_messages={"required": _("Enter the tracking code.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["registered_no"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
+        self.fields["code"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
+        self._describe_fields()

@@ -1,0 +1,41 @@
+"""Shared pieces of the public-form tests (imported, not a conftest, to keep clear of other test files)."""
+
+import uuid
+
+import pytest
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PDF_BYTES = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def public_setup(settings, tmp_path):
+    """Uploads go to a temporary folder and rate-limit counters start from zero."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    cache.clear()
+    yield settings
+    cache.clear()
+
+
+def png(name="photo.png"):
+    return SimpleUploadedFile(name, PNG_BYTES, content_type="image/png")
+
+
+def pdf(name="letter.pdf"):
+    return SimpleUploadedFile(name, PDF_BYTES, content_type="application/pdf")
+
+
+def form_data(**overrides):
+    data = {
+        "kind": "complaint",
+        "summary": "The road to the soum centre was dug up and left open.",
+        "location": "Bayan-Ölgii, Tsengel soum",
+        "preferred_language": "mn",
+        "consent": "on",
+        "submission_token": str(uuid.uuid4()),
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}

@@ -1,0 +1,100 @@
+import pytest
+from django.utils import timezone
+
+from grievances import tracking
+from grievances.tests.factories import register_grievance
+from grievances.tests.public_helpers import public_setup  # noqa: F401
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_setup")]
+
+TRACK_URL = "/en/grievances/track/"
+
+
+def case_with_code(**overrides):
+    grievance = register_grievance(**overrides)
+    code = tracking.tracking_code_create()
+    grievance.tracking_code_hash = tracking.tracking_code_hash(code)
+    grievance.save(update_fields=["tracking_code_hash"])
+    return grievance, code
+
+
+def test_codes_are_random_readable_and_only_their_hash_matches():
+    code = tracking.tracking_code_create()
+    assert len(code) == 14 and code.count("-") == 2
+    assert not set(code.replace("-", "")) & set("0O1IL")
+    assert tracking.tracking_code_matches(code.lower().replace("-", " "), tracking.tracking_code_hash(code))
+    assert not tracking.tracking_code_matches(tracking.tracking_code_create(), tracking.tracking_code_hash(code))
+    assert not tracking.tracking_code_matches(code, "")
+
+
+def test_number_and_code_show_status_stage_dates_and_public_answer_but_not_internal_notes(client):
+    grievance, code = case_with_code()
+    grievance.public_answer = "We have repaired the road."
+    grievance.internal_notes = "Contractor is the director's cousin"
+    grievance.resolved_on = timezone.localdate()
+    grievance.save()
+    response = client.post(TRACK_URL, {"registered_no": grievance.registered_no, "code": code})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "We have repaired the road." in html
+    assert "Resolving" in html
+    assert "Stage 1: registration and acknowledgement" in html
+    assert "2020-07-31" in html
+    assert "director's cousin" not in html
+    assert "Contractor" not in html
+
+
+def test_the_number_may_be_typed_loosely(client):
+    grievance, code = case_with_code()
+    typed = grievance.registered_no.upper().replace("/0", "/")
+    response = client.post(TRACK_URL, {"registered_no": f" {typed} ", "code": code.lower()})
+    assert response.context["grievance"] == grievance
+
+
+def test_a_wrong_code_and_an_unknown_number_get_the_same_message(client):
+    grievance, code = case_with_code()
+    wrong_code = client.post(TRACK_URL, {"registered_no": grievance.registered_no, "code": "AAAA-BBBB-CCCC"})
+    unknown = client.post(TRACK_URL, {"registered_no": "f-2020/99", "code": code})
+    message = "We could not find a case with this registration number and tracking code."
+    assert message in wrong_code.content.decode()
+    assert message in unknown.content.decode()
+    assert grievance.summary not in wrong_code.content.decode()
+
+
+def test_a_case_without_a_tracking_code_cannot_be_tracked(client):
+    grievance = register_grievance()
+    response = client.post(TRACK_URL, {"registered_no": grievance.registered_no, "code": "ANYTHING"})
+    assert response.context["not_found"]
+
+
+def test_repeated_failures_are_rate_limited_with_a_translated_429(client, settings):
+    settings.GRM_TRACKING_FAILURE_RATE_LIMIT = "3/h"
+    grievance, code = case_with_code()
+    for _attempt in range(3):
+        client.post(TRACK_URL, {"registered_no": grievance.registered_no, "code": "WRONG"})
+    response = client.post("/kk/grievances/track/", {"registered_no": grievance.registered_no, "code": code})
+    assert response.status_code == 429
+    assert "grievance" not in response.context
+    assert "Қосылымнан сәтсіз әрекет тым көп" in response.content.decode()
+
+
+def test_successful_lookups_do_not_count_towards_the_limit(client, settings):
+    settings.GRM_TRACKING_FAILURE_RATE_LIMIT = "2/h"
+    grievance, code = case_with_code()
+    for _attempt in range(4):
+        response = client.post(TRACK_URL, {"registered_no": grievance.registered_no, "code": code})
+    assert response.status_code == 200
+    assert response.context["grievance"] == grievance
+
+
+def test_html_in_the_answer_is_shown_as_text(client):
+    grievance, code = case_with_code()
+    grievance.public_answer = '<img src=x onerror="alert(1)">'
+    grievance.save()
+    html = client.post(TRACK_URL, {"registered_no": grievance.registered_no, "code": code}).content.decode()
+    assert "<img src=x" not in html
+    assert "&lt;img src=x" in html
+
+
+def test_tracking_page_is_never_cached(client):
+    assert "no-store" in client.get(TRACK_URL)["Cache-Control"]

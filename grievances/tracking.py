@@ -1,0 +1,73 @@
+"""Private tracking codes: made at submission, shown once, stored only as a hash.
+
+A code is 12 random characters from an alphabet without look-alikes (no 0/O,
+1/I/L), about 58 bits: far beyond guessing under the tracking rate limit, so a
+fast SHA-256 is enough (a slow password hash would only cost the server).
+"""
+
+import hashlib
+import hmac
+import secrets
+
+from .models import Grievance
+from .numbering import format_registration_number, parse_registration_number
+
+ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 12
+GROUP = 4
+HASH_PREFIX = "sha256$"
+
+
+def tracking_code_create() -> str:
+    """Return a new code, grouped for reading aloud: ABCD-EFGH-JKMN."""
+    raw = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+    return "-".join(raw[i : i + GROUP] for i in range(0, CODE_LENGTH, GROUP))
+
+
+def normalize_code(code: str) -> str:
+    """Accept the code as people type it: any case, with or without dashes and spaces."""
+    return "".join(ch for ch in (code or "").upper() if ch.isalnum())
+
+
+def tracking_code_hash(code: str) -> str:
+    return HASH_PREFIX + hashlib.sha256(normalize_code(code).encode()).hexdigest()
+
+
+def tracking_code_matches(code: str, stored_hash: str) -> bool:
+    return bool(stored_hash) and hmac.compare_digest(tracking_code_hash(code), stored_hash)
+
+
+def normalize_registration_number(number: str) -> str:
+    """Write a typed number the way it is stored (F-2026/1 becomes f-2026/01); '' if it is not one."""
+    parsed = parse_registration_number((number or "").strip())
+    return format_registration_number(*parsed) if parsed else ""
+
+
+def grievance_get_by_tracking(*, registered_no: str, code: str) -> Grievance | None:
+    """Return the case only when the number and the code belong together; None otherwise.
+
+    The hash is computed and compared even when no case has the number, so a
+    wrong number and a wrong code take the same path.
+    """
+    number = normalize_registration_number(registered_no)
+    grievance = (
+        Grievance.objects.filter(registered_no=number)
+        .only(
+            "registered_no",
+            "kind",
+            "status",
+            "stage",
+            "received_at",
+            "acknowledged_at",
+            "due_on",
+            "resolved_on",
+            "closed_at",
+            "public_answer",
+            "tracking_code_hash",
+        )
+        .first()
+        if number
+        else None
+    )
+    matches = tracking_code_matches(code, grievance.tracking_code_hash if grievance else "")
+    return grievance if grievance is not None and matches else None

@@ -1,0 +1,102 @@
+"""Public pages: the feedback form, its confirmation, case tracking and the easy-read guide."""
+
+from django.conf import settings
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
+
+from smartgov import ratelimit
+
+from .forms import GrievanceForm, TrackingForm
+from .online import grievance_submit_online
+from .tracking import grievance_get_by_tracking
+
+CONFIRMATION_KEY = "grievance_confirmation"
+
+
+@never_cache
+def grievance_new(request):
+    """Show the form; on a valid POST register the case once and redirect to the confirmation."""
+    language = get_language()
+    if request.method != "POST":
+        if not request.session.session_key:
+            # A session before the POST, so a double click's two requests share it (see _register).
+            request.session.save()
+        return render(request, "grievances/grievance_form.html", {"form": GrievanceForm(language=language)})
+    form = GrievanceForm(request.POST, request.FILES, language=language)
+    if ratelimit.is_limited(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT):
+        form.is_valid()
+        form.add_error(None, _("Many forms were sent from this connection in a short time. Please try again later."))
+        form.keep_accepted_uploads()
+        return render(request, "grievances/grievance_form.html", {"form": form}, status=429)
+    if not form.is_valid():
+        form.keep_accepted_uploads()
+        return render(request, "grievances/grievance_form.html", {"form": form})
+    _register(request, form, language)
+    return redirect("grievances:done")
+
+
+def _register(request, form, language):
+    data = form.cleaned_data
+    with transaction.atomic():
+        submission = grievance_submit_online(
+            kind=data["kind"],
+            summary=data["summary"],
+            location=data["location"],
+            complainant=form.complainant(),
+            attachments=data["attachments"],
+            submission_token=data["submission_token"],
+            language=language,
+        )
+        if submission.is_repeat:
+            return
+        request.session[CONFIRMATION_KEY] = {
+            "registered_no": submission.grievance.registered_no,
+            "tracking_code": submission.tracking_code,
+            "emailed": bool(data["email"]),
+            "anonymous": not any(data.get(field) for field in ("name", "phone", "email", "address")),
+        }
+        # Saved inside the transaction: a repeat request waiting on this one finds the code when it reads the session.
+        request.session.save()
+    ratelimit.count(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT)
+
+
+@never_cache
+def grievance_done(request):
+    """The confirmation: number, private code and what happens next; safe to reload."""
+    confirmation = request.session.get(CONFIRMATION_KEY)
+    if not confirmation:
+        return redirect("grievances:new")
+    context = {"confirmation": confirmation, "deadlines": settings.GRM_DEADLINES}
+    return render(request, "grievances/grievance_done.html", context)
+
+
+@never_cache
+def grievance_track(request):
+    """Show a case to whoever has its number and code; one message for every wrong combination."""
+    if request.method != "POST":
+        return render(request, "grievances/grievance_track.html", {"form": TrackingForm()})
+    form = TrackingForm(request.POST)
+    rate = settings.GRM_TRACKING_FAILURE_RATE_LIMIT
+    if ratelimit.is_limited(request, group="grievance-track-failure", rate=rate):
+        context = {"form": form, "limited": True}
+        return render(request, "grievances/grievance_track.html", context, status=429)
+    if not form.is_valid():
+        return render(request, "grievances/grievance_track.html", {"form": form})
+    grievance = grievance_get_by_tracking(
+        registered_no=form.cleaned_data["registered_no"], code=form.cleaned_data["code"]
+    )
+    if grievance is None:
+        ratelimit.count(request, group="grievance-track-failure", rate=rate)
+    context = {"form": form, "grievance": grievance, "not_found": grievance is None}
+    return render(request, "grievances/grievance_track.html", context)
+
+
+class EasyReadView(TemplateView):
+    template_name = "grievances/easy_read.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(deadlines=settings.GRM_DEADLINES, **kwargs)

@@ -1,0 +1,59 @@
+"""Per-client rate limits counted in the cache (fixed windows).
+
+A small helper rather than django-ratelimit: that package's system checks
+reject Django's own RedisCache ("not officially supported") and LocMemCache,
+which would mean silencing checks that `check --deploy` runs. Counting is
+`cache.add` + `cache.incr`, atomic on Redis and memcached.
+"""
+
+import re
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+
+PERIOD_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+RATE_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """Turn "10/h" or "5/15m" into (limit, period in seconds)."""
+    match = RATE_PATTERN.match(rate or "")
+    if not match:
+        raise ImproperlyConfigured(f"Rate {rate!r} is not like '10/h' or '5/15m'.")
+    count, multiplier, unit = match.groups()
+    return int(count), int(multiplier or 1) * PERIOD_SECONDS[unit]
+
+
+def client_ip(request) -> str:
+    """The client's address; behind N trusted proxies, the Nth address from the right of X-Forwarded-For."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _key(group: str, ident: str, period: int) -> str:
+    window = int(time.time() // period)
+    return f"ratelimit:{group}:{ident}:{window}"
+
+
+def is_limited(request, *, group: str, rate: str) -> bool:
+    """Say whether this client has used up its allowance in the current window (without counting)."""
+    limit, period = parse_rate(rate)
+    return (cache.get(_key(group, client_ip(request), period)) or 0) >= limit
+
+
+def count(request, *, group: str, rate: str) -> int:
+    """Count one event for this client in the current window and return the new total."""
+    _limit, period = parse_rate(rate)
+    key = _key(group, client_ip(request), period)
+    cache.add(key, 0, timeout=period + 1)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=period + 1)
+        return 1
