@@ -81,7 +81,9 @@ class PressMaterial(models.Model):
         verbose_name_plural = _("press materials")
         ordering = ["-published_on", "title"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(type__in=PressMaterialType.values), name="press_material_type_valid")
+            models.CheckConstraint(
+                condition=models.Q(type__in=PressMaterialType.values), name="press_material_type_valid"
+            )
         ]
         indexes = [models.Index(fields=["published_on"], name="press_material_published")]
 

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from smartgov.exceptions import ApplicationError
 from smartgov.workdays import is_working_day
 
+CATCH_UP_DAYS = 14
+
 
 def launch_date() -> date:
     """The day the project's GRM started: the start of "since launch" (settings.GRM_LAUNCH_DATE)."""
@@ -68,10 +70,11 @@ def half_year_report_due(today: date) -> tuple[date, date] | None:
     """Return the half year whose report is due today, or None.
 
     A report falls due on the first working day after 30 June or 31 December;
-    a day later still counts (the worker may have been down), until the next
-    half year ends. The caller checks whether a record already exists.
+    the following two weeks still count, so a day the worker was down is
+    caught up. The caller checks whether a record already exists.
     """
     start, end = last_completed_half_year(today)
-    if today < first_working_day_after(end):
+    first = first_working_day_after(end)
+    if not first <= today < first + timedelta(days=CATCH_UP_DAYS):
         return None
     return start, end

@@ -73,7 +73,9 @@ def test_unrelated_case_is_not_counted_as_addressed():
 
     assert (new["received"], new["unrelated"]["total"], new["addressed"]["total"]) == (2, 1, 1)
     assert new["resolving"]["total"] == 1
-    assert not any(c["status"] == Status.UNRELATED for c in selectors.grm_report_data(start=START, end=END)["addressed_cases"])
+    assert not any(
+        c["status"] == Status.UNRELATED for c in selectors.grm_report_data(start=START, end=END)["addressed_cases"]
+    )
 
 
 def test_period_membership_follows_the_day_in_ulaanbaatar():
@@ -118,5 +120,7 @@ def test_engagement_figures_are_none_until_the_stakeholders_app_provides_them(mo
     monkeypatch.delattr(stakeholder_selectors, "engagement_figures", raising=False)
     assert selectors.engagement_figures_or_none(start=START, end=END) is None
 
-    monkeypatch.setattr(stakeholder_selectors, "engagement_figures", lambda start, end: {"consultation_meetings": 2}, raising=False)
+    monkeypatch.setattr(
+        stakeholder_selectors, "engagement_figures", lambda start, end: {"consultation_meetings": 2}, raising=False
+    )
     assert selectors.engagement_figures_or_none(start=START, end=END) == {"consultation_meetings": 2}
