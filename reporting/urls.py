@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "reporting"
 
-urlpatterns = []
+urlpatterns = [
+    path("records/<int:pk>/download/", views.report_record_download, name="record_download"),
+]

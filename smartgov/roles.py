@@ -45,8 +45,9 @@ ROLE_PERMISSIONS = {
         "grievances.resolve_grievance",
     ],
     WORLD_BANK_VIEWER: [
-        # reporting: read-only access to the generated reports
+        # reporting: read-only access to the generated reports and the SEP monitoring figures
         "reporting.view_reportrecord",
+        "reporting.view_sep_dashboard",
     ],
 }
 

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -232,6 +233,12 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-flush": {"task": "smartgov.tasks.outbox_flush_task", "schedule": env_int("OUTBOX_FLUSH_SECONDS", 60)},
     # Removes attachments kept after a form error that were never sent.
     "incoming-files-cleanup": {"task": "grievances.tasks.incoming_files_cleanup_task", "schedule": 6 * 60 * 60},
+    # The half-yearly GRM report: the task itself decides whether today is the
+    # first working day after 30 June or 31 December and whether it is done.
+    "grm-half-year-report": {
+        "task": "reporting.tasks.report_half_year_check_task",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 # A message that failed this many times stops being retried and is marked failed for staff to see.
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 5)

@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from .views import GrmReportView
+
+urlpatterns = [
+    path("reports/grm/", GrmReportView.as_view(), name="api-report-grm"),
+]

@@ -1,0 +1,130 @@
+"""Benchmark: GRM report figures and both PDFs for one half year out of 100,000 cases over five years.
+
+Runs in a throw-away database `bench_<name>` created next to the one DATABASE_URL names
+(Django's test-database machinery, destroyed at the end), so it never touches
+real data. Prints the times; targets: figures < 2 s, both PDFs < 30 s.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/smartgov .venv/bin/python bench/report_bench.py [--cases N]
+"""
+
+import argparse
+import os
+import random
+import sys
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smartgov.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+
+from grievances.models import Channel, Grievance, Kind, ResponseWay, Status  # noqa: E402
+from reporting.pdf import render_grm_report_pdf  # noqa: E402
+from reporting.selectors import grm_period_figures, grm_report_data  # noqa: E402
+from smartgov.workdays import is_working_day  # noqa: E402
+
+FIRST_DAY, YEARS = date(2021, 1, 1), 5
+HALF_YEAR = (date(2025, 1, 1), date(2025, 6, 30))
+ULAANBAATAR = ZoneInfo("Asia/Ulaanbaatar")
+SUMMARIES = [
+    ("Нээлттэй өгөгдлийн хуулийн төслийг хүсэв", "Request a draft law on open data"),
+    ("ДАН системд нэвтэрч чадахгүй байна", "Cannot sign in to the DAN system"),
+    ("11-11 төвийн хариу удаашралтай байна", "The 11-11 centre answers slowly"),
+    ("Цахим үйлчилгээний талаар тодруулга хүсэв", "Clarification about an e-service"),
+]
+
+
+def working_day_index(days):
+    """Cumulative working-day count per date, so each case's period costs one subtraction."""
+    index, total = {FIRST_DAY - timedelta(days=1): 0}, 0
+    for offset in range(days):
+        day = FIRST_DAY + timedelta(days=offset)
+        total += is_working_day(day)
+        index[day] = total
+    return index
+
+
+def generate(count, seed=2025):
+    rng = random.Random(seed)
+    span = YEARS * 365 + 40
+    cumulative = working_day_index(span)
+    received = sorted(FIRST_DAY + timedelta(days=rng.randrange(YEARS * 365)) for _ in range(count))
+    sequence, cases = {}, []
+    for day in received:
+        sequence[day.year] = sequence.get(day.year, 0) + 1
+        roll = rng.random()
+        status = Status.UNRELATED if roll < 0.4 else Status.RESOLVING if roll < 0.45 else Status.RESOLVED
+        summary_mn, summary_en = rng.choice(SUMMARIES)
+        resolved_on = day + timedelta(days=rng.randrange(0, 25)) if status == Status.RESOLVED else None
+        cases.append(
+            Grievance(
+                registered_no=f"f-{day.year}/{sequence[day.year]:02d}",
+                registration_year=day.year,
+                registration_sequence=sequence[day.year],
+                kind=rng.choice(Kind.values),
+                channel=rng.choice(Channel.values),
+                received_at=datetime(day.year, day.month, day.day, rng.randrange(8, 18), tzinfo=ULAANBAATAR),
+                summary=summary_mn,
+                summary_mn=summary_mn,
+                summary_en=summary_en,
+                status=status,
+                resolved_on=resolved_on,
+                working_days_to_resolve=(
+                    cumulative[resolved_on] - cumulative[day - timedelta(days=1)] if resolved_on else None
+                ),
+                actions_taken_mn="Хариу илгээв." if resolved_on else "",
+                actions_taken_en="Answer sent." if resolved_on else "",
+                response_way=rng.choice(ResponseWay.values) if resolved_on else "",
+            )
+        )
+    Grievance.objects.bulk_create(cases, batch_size=5000)
+
+
+def timed(label, function):
+    started = time.perf_counter()
+    result = function()
+    print(f"{label:<42} {time.perf_counter() - started:7.2f} s", flush=True)
+    return result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=100_000)
+    options = parser.parse_args()
+    old_name = connection.settings_dict["NAME"]
+    # Not test_<name>: the test suite may be using that one at the same time.
+    connection.settings_dict["TEST"]["NAME"] = f"bench_{old_name}"
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    try:
+        timed(f"generate {options.cases:,} cases (bulk_create)", lambda: generate(options.cases))
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE grievances_grievance") if connection.vendor == "postgresql" else None
+        start, end = HALF_YEAR
+        figures = timed("figures (one aggregate query)", lambda: grm_period_figures(start=start, end=end))
+        data = timed("figures + addressed-cases table", lambda: grm_report_data(start=start, end=end))
+        print(
+            f"half year {start} – {end}: {figures['new_period']['received']:,} received, "
+            f"{len(data['addressed_cases']):,} addressed cases in the table"
+        )
+        sizes = {}
+        started = time.perf_counter()
+        for language in ("mn", "en"):
+            pdf = timed(
+                f"PDF ({language})",
+                lambda language=language: render_grm_report_pdf(start=start, end=end, language=language),
+            )
+            sizes[language] = len(pdf)
+        print(f"{'both PDFs':<42} {time.perf_counter() - started:7.2f} s  ({sizes['mn']:,} and {sizes['en']:,} bytes)")
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+"""Admin pages of the reporting app: generate a report, the SEP monitoring dashboard and its exports."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from grievances.models import Kind
+
+from . import selectors
+from .charts import bar_chart_svg
+from .exports import dashboard_rows, grievance_log_table, table_response
+from .forms import PeriodForm
+from .models import PressMaterialType
+from .periods import half_year_containing, last_completed_half_year
+from .tasks import report_generate_task
+
+
+def _require(request, *permissions):
+    if not request.user.has_perms(permissions):
+        raise PermissionDenied
+
+
+def report_generate_view(request):
+    """Ask for a period and queue the generation of both language versions."""
+    _require(request, "reporting.generate_report")
+    if request.method == "POST":
+        form = PeriodForm(request.POST)
+        if form.is_valid():
+            start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+            user_id = request.user.pk
+            transaction.on_commit(lambda: report_generate_task.delay(start.isoformat(), end.isoformat(), user_id))
+            messages.success(
+                request,
+                _("The report for %(start)s – %(end)s is being generated; both files appear in this list in a minute.")
+                % {"start": start.isoformat(), "end": end.isoformat()},
+            )
+            return redirect("admin:reporting_reportrecord_changelist")
+    else:
+        start, end = last_completed_half_year(timezone.localdate())
+        form = PeriodForm(initial={"start": start, "end": end})
+    context = {**admin.site.each_context(request), "title": _("Generate a GRM report"), "form": form}
+    return TemplateResponse(request, "admin/reporting/report_generate.html", context)
+
+
+def _period(request):
+    """The period chosen on the dashboard, or the current half year; a bad choice is shown, not lost."""
+    if "start" in request.GET or "end" in request.GET:
+        form = PeriodForm(request.GET)
+        if form.is_valid():
+            return form, form.cleaned_data["start"], form.cleaned_data["end"]
+    else:
+        form = None
+    start, end = half_year_containing(timezone.localdate())
+    return form or PeriodForm(initial={"start": start, "end": end}), start, end
+
+
+def _dashboard_charts(figures):
+    kinds, types = dict(Kind.choices), dict(PressMaterialType.choices)
+    charts = {
+        "kinds": bar_chart_svg(
+            title=_("Grievances received by type"),
+            bars=[(kinds[code], row["received"]) for code, row in figures["grievances"]["by_kind"].items()],
+        ),
+        "press": bar_chart_svg(
+            title=_("Press materials by type"),
+            bars=[(types[code], number) for code, number in figures["press"]["by_type"].items()],
+        ),
+    }
+    if figures["engagement"]:
+        charts["months"] = bar_chart_svg(
+            title=_("Engagement activities per month"),
+            bars=[(item["month"], item["events"]) for item in figures["engagement"]["events_by_month"]],
+            label_width=90,
+        )
+    return charts
+
+
+def sep_dashboard_view(request):
+    """The SEP section 7 KPIs of a period, with charts, tables and exports."""
+    _require(request, "reporting.view_sep_dashboard")
+    form, start, end = _period(request)
+    figures = selectors.sep_dashboard_figures(start=start, end=end)
+    context = {
+        **admin.site.each_context(request),
+        "title": _("SEP monitoring dashboard"),
+        "form": form,
+        "figures": figures,
+        "kind_rows": [(label, figures["grievances"]["by_kind"][code]) for code, label in Kind.choices],
+        "type_rows": [(label, figures["press"]["by_type"][code]) for code, label in PressMaterialType.choices],
+        "charts": _dashboard_charts(figures),
+        "press_materials": selectors.press_materials_in_period(start=start, end=end),
+        "can_export_log": request.user.has_perm("grievances.view_grievance"),
+        "query": f"start={start.isoformat()}&end={end.isoformat()}",
+    }
+    return TemplateResponse(request, "admin/reporting/sep_dashboard.html", context)
+
+
+def _export_format(request):
+    return "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+
+
+def sep_dashboard_export_view(request):
+    _require(request, "reporting.view_sep_dashboard")
+    _form, start, end = _period(request)
+    figures = selectors.sep_dashboard_figures(start=start, end=end)
+    return table_response(
+        header=[_("Section"), _("Indicator"), _("Value")],
+        rows=dashboard_rows(figures),
+        file_format=_export_format(request),
+        filename=f"sep-dashboard-{start:%Y%m%d}-{end:%Y%m%d}",
+    )
+
+
+def grievance_log_export_view(request):
+    """The grievance log of the period, case columns only: who complained is never exported."""
+    _require(request, "reporting.view_sep_dashboard", "grievances.view_grievance")
+    _form, start, end = _period(request)
+    rows = selectors.grievance_log_rows(start=start, end=end, language=request.LANGUAGE_CODE)
+    header, body = grievance_log_table(rows)
+    return table_response(
+        header=header,
+        rows=body,
+        file_format=_export_format(request),
+        filename=f"grievance-log-{start:%Y%m%d}-{end:%Y%m%d}",
+    )

@@ -1,0 +1,111 @@
+"""The SEP dashboard and the grievance log as CSV or XLSX downloads (never any complainant identity)."""
+
+import csv
+import io
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from grievances.models import Channel, Kind, ResponseWay, Stage, Status
+
+from .models import PressMaterialType
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def dashboard_rows(figures):
+    """Flatten the dashboard figures into (section, indicator, value) rows."""
+    grievances, press, engagement = figures["grievances"], figures["press"], figures["engagement"]
+    kinds, types = dict(Kind.choices), dict(PressMaterialType.choices)
+    rows = [
+        (_("Grievances"), _("Received"), grievances["received"]),
+        (_("Grievances"), _("Resolved"), grievances["resolved"]),
+        (_("Grievances"), _("Resolved within the deadline"), grievances["resolved_within_deadline"]),
+    ]
+    rows += [
+        (_("Grievances received by type"), kinds[code], row["received"]) for code, row in grievances["by_kind"].items()
+    ]
+    rows.append((_("Press materials"), _("Total"), press["total"]))
+    rows += [(_("Press materials"), types[code], number) for code, number in press["by_type"].items()]
+    if engagement:
+        rows += [
+            (_("Consultation"), _("Consultation meetings"), engagement["consultation_meetings"]),
+            (_("Consultation"), _("Public discussions"), engagement["public_discussions"]),
+            (_("Consultation"), _("Participants"), engagement["participants"]["total"]),
+            (_("Consultation"), _("Feedback items"), engagement["feedback_items"]),
+            (_("Consultation"), _("Feedback items with a response"), engagement["feedback_responded"]),
+        ]
+        rows += [
+            (_("Engagement activities per month"), item["month"], item["events"])
+            for item in engagement["events_by_month"]
+        ]
+    return rows
+
+
+def grievance_log_table(rows):
+    """Header and rows of the grievance log with labels instead of codes."""
+    labels = {
+        "kind": dict(Kind.choices),
+        "channel": dict(Channel.choices),
+        "status": dict(Status.choices),
+        "stage": dict(Stage.choices),
+        "way": dict(ResponseWay.choices),
+    }
+    header = [
+        _("Registered No."),
+        _("Date received"),
+        _("Type"),
+        _("Channel"),
+        _("Summary of issue"),
+        _("Status"),
+        _("Stage"),
+        _("Resolved date"),
+        _("Period in working days"),
+        _("Way of answer"),
+        _("Summary of actions taken"),
+    ]
+    body = (
+        [
+            number,
+            timezone.localtime(received).date(),
+            labels["kind"].get(kind, kind),
+            labels["channel"].get(channel, channel),
+            summary or "",
+            labels["status"].get(status, status),
+            str(labels["stage"].get(stage, stage)),
+            resolved_on,
+            working_days,
+            labels["way"].get(way, way or ""),
+            actions or "",
+        ]
+        for number, received, kind, channel, summary, status, stage, resolved_on, working_days, way, actions in rows
+    )
+    return header, body
+
+
+def table_response(*, header, rows, file_format, filename):
+    """Answer a download of a table as CSV (UTF-8 with BOM, for Excel) or XLSX."""
+    if file_format == "xlsx":
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet()
+        sheet.append([str(cell) for cell in header])
+        for row in rows:
+            sheet.append([str(cell) if isinstance(cell, Promise) else cell for cell in row])
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        content = buffer.getvalue()
+    else:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(header)
+        writer.writerows(rows)
+        content = ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
+    return response

@@ -1,0 +1,80 @@
+"""Report periods: parsing, half years, the launch date and local-day bounds."""
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from smartgov.exceptions import ApplicationError
+from smartgov.workdays import is_working_day
+
+CATCH_UP_DAYS = 14
+
+
+def launch_date() -> date:
+    """The day the project's GRM started: the start of "since launch" (settings.GRM_LAUNCH_DATE)."""
+    return date.fromisoformat(settings.GRM_LAUNCH_DATE)
+
+
+def parse_period(start, end) -> tuple[date, date]:
+    """Turn two ISO dates into a period, or raise ApplicationError with a message a user understands."""
+    if not start or not end:
+        raise ApplicationError(_("Give both a start and an end date, like 2020-06-25 and 2020-12-31."))
+    try:
+        start_date = start if isinstance(start, date) else date.fromisoformat(str(start))
+        end_date = end if isinstance(end, date) else date.fromisoformat(str(end))
+    except ValueError:
+        raise ApplicationError(_("Dates must be written as YYYY-MM-DD, like 2020-06-25.")) from None
+    if end_date < start_date:
+        raise ApplicationError(_("The end date must not be before the start date."))
+    if start_date < launch_date():
+        raise ApplicationError(
+            _("The period cannot start before the GRM was launched on %(date)s.") % {"date": launch_date().isoformat()}
+        )
+    return start_date, end_date
+
+
+def local_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    """Return [start, end) instants covering whole days in Ulaanbaatar, so the received_at index is used."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    return (
+        datetime.combine(start, time.min, tzinfo=zone),
+        datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone),
+    )
+
+
+def half_year_containing(day: date) -> tuple[date, date]:
+    """Return the half year (1 January–30 June or 1 July–31 December) of a day, starting no earlier than launch."""
+    if day.month <= 6:
+        start, end = date(day.year, 1, 1), date(day.year, 6, 30)
+    else:
+        start, end = date(day.year, 7, 1), date(day.year, 12, 31)
+    return max(start, launch_date()), end
+
+
+def last_completed_half_year(today: date) -> tuple[date, date]:
+    """Return the latest half year that ended before today."""
+    start, _end = half_year_containing(today)
+    return half_year_containing(start - timedelta(days=1))
+
+
+def first_working_day_after(day: date) -> date:
+    candidate = day + timedelta(days=1)
+    while not is_working_day(candidate):
+        candidate += timedelta(days=1)
+    return candidate
+
+
+def half_year_report_due(today: date) -> tuple[date, date] | None:
+    """Return the half year whose report is due today, or None.
+
+    A report falls due on the first working day after 30 June or 31 December;
+    the following two weeks still count, so a day the worker was down is
+    caught up. The caller checks whether a record already exists.
+    """
+    start, end = last_completed_half_year(today)
+    first = first_working_day_after(end)
+    if not first <= today < first + timedelta(days=CATCH_UP_DAYS):
+        return None
+    return start, end

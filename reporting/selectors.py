@@ -1,0 +1,233 @@
+"""Reads for the GRM report and the SEP monitoring dashboard.
+
+Every figure is computed by the database: one aggregate query with filtered
+Counts gives all three blocks of the report (new period, previous period,
+since launch), each broken down by status, channel and kind. Python only
+arranges the aggregated numbers into the report's shape.
+"""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db.models import CharField, Count, F, Q, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import timezone, translation
+
+from grievances.models import Channel, Grievance, Kind, Status
+
+from .models import PressMaterial, PressMaterialType
+from .periods import launch_date, local_bounds
+
+STATUS_GROUPS = {
+    "unrelated": Q(status=Status.UNRELATED),
+    "addressed": ~Q(status=Status.UNRELATED),
+    "resolving": Q(status=Status.RESOLVING),
+    "resolved": Q(status=Status.RESOLVED),
+}
+BLOCKS = ("new_period", "previous_period", "since_launch")
+
+
+def _within_deadline():
+    return Q(status=Status.RESOLVED, working_days_to_resolve__lte=settings.GRM_DEADLINES["stage2"])
+
+
+def report_blocks(*, start: date, end: date) -> dict[str, tuple[date, date]]:
+    """Return the three periods of the report: this one, launch to the day before it, and launch to its end."""
+    launch = launch_date()
+    return {
+        "new_period": (start, end),
+        "previous_period": (launch, start - timedelta(days=1)),
+        "since_launch": (launch, end),
+    }
+
+
+def _block_aggregates(name, block_start, block_end):
+    """Name every filtered Count of one block; keys are `<block>|<group>|<dimension>|<code>`."""
+    low, high = local_bounds(block_start, block_end)
+    in_block = Q(received_at__gte=low, received_at__lt=high)
+    aggregates = {
+        f"{name}|received": Count("id", filter=in_block),
+        f"{name}|within_deadline": Count("id", filter=in_block & _within_deadline()),
+    }
+    for group, condition in STATUS_GROUPS.items():
+        aggregates[f"{name}|{group}|total"] = Count("id", filter=in_block & condition)
+        for code in Channel.values:
+            aggregates[f"{name}|{group}|by_channel|{code}"] = Count("id", filter=in_block & condition & Q(channel=code))
+        for code in Kind.values:
+            aggregates[f"{name}|{group}|by_kind|{code}"] = Count("id", filter=in_block & condition & Q(kind=code))
+    return aggregates
+
+
+def _block(name, block_start, block_end, numbers):
+    def counts(group):
+        return {
+            "total": numbers[f"{name}|{group}|total"],
+            "by_channel": {code: numbers[f"{name}|{group}|by_channel|{code}"] for code in Channel.values},
+            "by_kind": {code: numbers[f"{name}|{group}|by_kind|{code}"] for code in Kind.values},
+        }
+
+    return {
+        "start": block_start.isoformat(),
+        "end": block_end.isoformat(),
+        "received": numbers[f"{name}|received"],
+        **{group: counts(group) for group in STATUS_GROUPS},
+        "resolved_within_deadline": numbers[f"{name}|within_deadline"],
+    }
+
+
+def grm_period_figures(*, start: date, end: date) -> dict:
+    """Count the report's figures for the period, the previous period and since launch, in one query."""
+    blocks = report_blocks(start=start, end=end)
+    aggregates = {}
+    for name, (block_start, block_end) in blocks.items():
+        aggregates.update(_block_aggregates(name, block_start, block_end))
+    low, high = local_bounds(launch_date(), end)
+    numbers = Grievance.objects.filter(received_at__gte=low, received_at__lt=high).aggregate(**aggregates)
+    return {name: _block(name, *blocks[name], numbers) for name in BLOCKS}
+
+
+def _translated(field, language):
+    """The field in `language`, falling back to the other language, then to the untranslated column."""
+    other = "en" if language == "mn" else "mn"
+    return Coalesce(
+        NullIf(F(f"{field}_{language}"), Value("")),
+        NullIf(F(f"{field}_{other}"), Value("")),
+        F(field),
+        output_field=CharField(),
+    )
+
+
+def addressed_cases(*, start: date, end: date, language: str | None = None):
+    """List the cases of the period related to the project, oldest first, without any complainant data.
+
+    Only the columns of the report are selected, so no identity can leak
+    through this queryset even by mistake.
+    """
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    language = language if language in ("mn", "en") else "mn"
+    low, high = local_bounds(start, end)
+    return (
+        Grievance.objects.addressed()
+        .filter(received_at__gte=low, received_at__lt=high)
+        .annotate(summary_text=_translated("summary", language), actions_text=_translated("actions_taken", language))
+        .order_by("received_at", "registered_no")
+        .values(
+            "registered_no",
+            "received_at",
+            "kind",
+            "channel",
+            "summary_text",
+            "actions_text",
+            "status",
+            "resolved_on",
+            "working_days_to_resolve",
+            "response_way",
+        )
+    )
+
+
+def grm_report_data(*, start: date, end: date, language: str | None = None) -> dict:
+    """Return the whole GRM report as JSON-ready data (the shape of `grm_report --format json`)."""
+    cases = [
+        {
+            "registered_no": row["registered_no"],
+            "received_date": timezone.localtime(row["received_at"]).date().isoformat(),
+            "kind": row["kind"],
+            "channel": row["channel"],
+            "summary": row["summary_text"] or "",
+            "actions_taken": row["actions_text"] or "",
+            "status": row["status"],
+            "resolved_date": row["resolved_on"].isoformat() if row["resolved_on"] else None,
+            "working_days": row["working_days_to_resolve"],
+            "response_way": row["response_way"],
+        }
+        for row in addressed_cases(start=start, end=end, language=language)
+    ]
+    return {
+        "period": {"start": start.isoformat(), "end": end.isoformat()},
+        **grm_period_figures(start=start, end=end),
+        "addressed_cases": cases,
+    }
+
+
+def engagement_figures_or_none(*, start: date, end: date) -> dict | None:
+    """Return the consultation figures of the stakeholders app, or None while it does not provide them.
+
+    `stakeholders.selectors.engagement_figures` is written in another branch;
+    until it lands the dashboard says that there are no consultation figures.
+    """
+    from stakeholders import selectors as stakeholder_selectors
+
+    engagement_figures = getattr(stakeholder_selectors, "engagement_figures", None)
+    if engagement_figures is None:
+        return None
+    return engagement_figures(start=start, end=end)
+
+
+def press_material_figures(*, start: date, end: date) -> dict:
+    """Count press materials published or broadcast in the period, by type (every type, zeros included)."""
+    materials = PressMaterial.objects.filter(published_on__range=(start, end))
+    numbers = materials.aggregate(
+        total=Count("id"), **{code: Count("id", filter=Q(type=code)) for code in PressMaterialType.values}
+    )
+    return {"total": numbers.pop("total"), "by_type": numbers}
+
+
+def press_materials_in_period(*, start: date, end: date):
+    return PressMaterial.objects.filter(published_on__range=(start, end)).order_by("published_on", "title")
+
+
+def sep_dashboard_figures(*, start: date, end: date) -> dict:
+    """Gather the SEP section 7 KPIs for a period."""
+    grievances = grm_period_figures(start=start, end=end)["new_period"]
+    return {
+        "period": {"start": start, "end": end},
+        "grievances": {
+            "received": grievances["received"],
+            "resolved": grievances["resolved"]["total"],
+            "resolved_within_deadline": grievances["resolved_within_deadline"],
+            "by_kind": _received_by_kind(start, end),
+        },
+        "press": press_material_figures(start=start, end=end),
+        "engagement": engagement_figures_or_none(start=start, end=end),
+    }
+
+
+def _received_by_kind(start, end):
+    low, high = local_bounds(start, end)
+    rows = (
+        Grievance.objects.filter(received_at__gte=low, received_at__lt=high)
+        .values("kind")
+        .annotate(
+            received=Count("id"),
+            resolved=Count("id", filter=Q(status=Status.RESOLVED)),
+            within_deadline=Count("id", filter=_within_deadline()),
+        )
+        .order_by("kind")
+    )
+    found = {row["kind"]: row for row in rows}
+    empty = {"received": 0, "resolved": 0, "within_deadline": 0}
+    return {code: found.get(code, {"kind": code, **empty}) for code in Kind.values}
+
+
+def grievance_log_rows(*, start: date, end: date, language: str = "mn"):
+    """The grievance log of a period for export: the case columns only, never the complainant's identity."""
+    low, high = local_bounds(start, end)
+    return (
+        Grievance.objects.filter(received_at__gte=low, received_at__lt=high)
+        .annotate(summary_text=_translated("summary", language), actions_text=_translated("actions_taken", language))
+        .order_by("received_at", "registered_no")
+        .values_list(
+            "registered_no",
+            "received_at",
+            "kind",
+            "channel",
+            "summary_text",
+            "status",
+            "stage",
+            "resolved_on",
+            "working_days_to_resolve",
+            "response_way",
+            "actions_text",
+        )
+    )

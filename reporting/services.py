@@ -1,0 +1,53 @@
+"""Writes of the reporting app: generating and storing GRM report files."""
+
+import hashlib
+from datetime import date
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from .models import PressMaterial, ReportLanguage, ReportRecord
+from .pdf import render_grm_report_pdf
+
+
+def report_record_create(*, start: date, end: date, language: str, generated_by=None) -> ReportRecord:
+    """Render the GRM report of a period in one language and store it as a new record.
+
+    The PDF is rendered before the transaction opens, so the database is not
+    held for the seconds WeasyPrint takes; the record is never updated
+    afterwards, and its checksum is that of the stored bytes.
+    """
+    content = render_grm_report_pdf(start=start, end=end, language=language)
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
+    name = f"grm-report-{start:%Y%m%d}-{end:%Y%m%d}-{language}-{stamp}.pdf"
+    with transaction.atomic():
+        record = ReportRecord(
+            period_start=start,
+            period_end=end,
+            language=language,
+            generated_by=generated_by,
+            sha256=hashlib.sha256(content).hexdigest(),
+        )
+        record.file.save(name, ContentFile(content), save=False)
+        record.save()
+    return record
+
+
+def report_generate(*, start: date, end: date, generated_by=None) -> list[ReportRecord]:
+    """Generate the report of a period in Mongolian and English; earlier records of the period are kept."""
+    return [
+        report_record_create(start=start, end=end, language=language, generated_by=generated_by)
+        for language in ReportLanguage.values
+    ]
+
+
+@transaction.atomic
+def press_material_create(
+    *, title: str, type: str, published_on: date, outlet: str = "", link: str = ""
+) -> PressMaterial:
+    """Record a press release, broadcast or article about the project."""
+    material = PressMaterial(title=title, type=type, published_on=published_on, outlet=outlet, link=link)
+    material.full_clean()
+    material.save()
+    return material

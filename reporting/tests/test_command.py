@@ -1,0 +1,100 @@
+import json
+import subprocess
+from datetime import date
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from grievances.models import Channel, Kind, Status
+from reporting.tests.factories import case
+
+pytestmark = pytest.mark.django_db
+
+COUNTS_KEYS = {"total", "by_channel", "by_kind"}
+BLOCK_KEYS = {"start", "end", "received", "unrelated", "addressed", "resolving", "resolved", "resolved_within_deadline"}
+CASE_KEYS = {
+    "registered_no",
+    "received_date",
+    "kind",
+    "channel",
+    "summary",
+    "actions_taken",
+    "status",
+    "resolved_date",
+    "working_days",
+    "response_way",
+}
+
+
+def run_json(*args):
+    out = StringIO()
+    call_command("grm_report", *args, stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_json_has_the_shape_of_the_issue_and_the_2020h2_figures(log_2020h2):
+    data = run_json("--start", "2020-06-25", "--end", "2020-12-31", "--format", "json")
+
+    assert set(data) == {"period", "new_period", "previous_period", "since_launch", "addressed_cases"}
+    assert data["period"] == {"start": "2020-06-25", "end": "2020-12-31"}
+    for block in ("new_period", "previous_period", "since_launch"):
+        assert set(data[block]) == BLOCK_KEYS
+        for group in ("unrelated", "addressed", "resolving", "resolved"):
+            assert set(data[block][group]) == COUNTS_KEYS
+            assert set(data[block][group]["by_channel"]) == set(Channel.values)
+            assert set(data[block][group]["by_kind"]) == set(Kind.values)
+    assert all(set(row) == CASE_KEYS for row in data["addressed_cases"])
+    since = data["since_launch"]
+    assert [since["received"], since["unrelated"]["total"], since["addressed"]["total"]] == [29, 15, 14]
+    assert [since["resolving"]["total"], since["resolved"]["total"]] == [0, 14]
+    assert [row["working_days"] for row in data["addressed_cases"]] == [1, 1, 1, 2, 1, 11]
+
+
+def test_json_never_contains_the_complainants_identity():
+    case(
+        received_on=date(2020, 7, 1),
+        status=Status.RESOLVED,
+        resolved_on=date(2020, 7, 2),
+        complainant={"name": "Батбаяр Дорж", "email": "batbayar@example.mn", "phone": "+976 9911 2233"},
+    )
+    out = StringIO()
+    call_command("grm_report", "--start", "2020-06-25", "--end", "2020-12-31", stdout=out)
+
+    assert "Батбаяр" not in out.getvalue()
+    assert "batbayar@example.mn" not in out.getvalue()
+    assert "9911" not in out.getvalue()
+
+
+def test_pdf_format_writes_the_file(log_2020h2, tmp_path):
+    output = tmp_path / "report.pdf"
+    call_command(
+        "grm_report",
+        "--start",
+        "2020-06-25",
+        "--end",
+        "2020-12-31",
+        "--format",
+        "pdf",
+        "--language",
+        "mn",
+        "--output",
+        str(output),
+    )
+
+    text = subprocess.run(["pdftotext", str(output), "-"], capture_output=True, text=True, check=True).stdout
+    assert "f-2020/07" in text
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [("2020-13-01", "2020-12-31"), ("2020-12-31", "2020-06-25"), ("2010-01-01", "2010-06-30")],
+)
+def test_bad_dates_stop_the_command_with_a_message(start, end):
+    with pytest.raises(CommandError):
+        call_command("grm_report", "--start", start, "--end", end)
+
+
+def test_pdf_format_needs_an_output_file():
+    with pytest.raises(CommandError, match="--output"):
+        call_command("grm_report", "--start", "2020-06-25", "--end", "2020-12-31", "--format", "pdf")

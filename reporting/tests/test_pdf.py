@@ -1,0 +1,97 @@
+import re
+import subprocess
+from datetime import date
+
+import pytest
+from PIL import Image
+
+from grievances.models import Status
+from reporting.pdf import render_grm_report_pdf
+from reporting.tests.factories import case
+
+pytestmark = pytest.mark.django_db
+
+START, END = date(2020, 6, 25), date(2020, 12, 31)
+FOOTER = re.compile(r"^.*\b\d+\s*(of|/)\s*\d+\s*$", re.MULTILINE)
+
+
+def pdf_text(content, tmp_path, name):
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(content)
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def both_pdfs(log_2020h2, tmp_path):
+    return {language: render_grm_report_pdf(start=START, end=END, language=language) for language in ("mn", "en")}
+
+
+def numbers_outside_footer(text):
+    return sorted(re.findall(r"\d+", FOOTER.sub("", text)))
+
+
+def test_mongolian_and_english_pdfs_show_the_same_figures(both_pdfs, tmp_path):
+    texts = {language: pdf_text(content, tmp_path, language) for language, content in both_pdfs.items()}
+
+    for text in texts.values():
+        assert "f-2020/03" in text and "f-2020/10" in text
+        assert "14:14" in text
+    assert numbers_outside_footer(texts["mn"]) == numbers_outside_footer(texts["en"])
+
+
+def test_mongolian_pdf_renders_mongolian_letters(both_pdfs, tmp_path):
+    text = pdf_text(both_pdfs["mn"], tmp_path, "mn")
+
+    assert re.search("[ӨөҮү]", text)
+    assert "Summary of feedbacks addressed" not in text
+
+
+def test_pdf_has_page_numbers_and_the_period_in_the_header(both_pdfs, tmp_path):
+    text = pdf_text(both_pdfs["en"], tmp_path, "en")
+
+    assert re.search(r"Page 1 of \d+", text)
+    assert "2020-06-25 – 2020-12-31" in text
+    assert "Smart Government II project" in text
+
+
+def test_first_page_renders_to_a_non_blank_image(both_pdfs, tmp_path):
+    pdf = tmp_path / "mn.pdf"
+    pdf.write_bytes(both_pdfs["mn"])
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True)
+    image = Image.open(next(tmp_path.glob("page*.png"))).convert("L")
+
+    dark_pixels = sum(image.histogram()[:128])
+    assert image.size[0] < image.size[1]  # portrait A4
+    assert dark_pixels > 1000
+
+
+def test_addressed_table_header_repeats_on_every_page(tmp_path):
+    for day in range(1, 29):
+        case(
+            received_on=date(2020, 8, day),
+            status=Status.RESOLVED,
+            resolved_on=date(2020, 8, 31),
+            actions_taken="A long answer explaining the action taken by the PIU. " * 4,
+            response_way="email",
+        )
+    text = pdf_text(render_grm_report_pdf(start=START, end=END, language="en"), tmp_path, "long")
+    pages = text.split("\f")
+    pages_with_cases = [page for page in pages if "f-2020/" in page]
+
+    assert len(pages_with_cases) >= 2
+    assert all("Registered" in page for page in pages_with_cases)
+
+
+def test_no_complainant_identity_in_the_pdf(db, tmp_path):
+    case(
+        received_on=date(2020, 7, 1),
+        status=Status.RESOLVED,
+        resolved_on=date(2020, 7, 2),
+        complainant={"name": "Батбаяр Дорж", "email": "batbayar@example.mn", "phone": "+976 9911 2233"},
+    )
+    texts = [
+        pdf_text(render_grm_report_pdf(start=START, end=END, language=lang), tmp_path, lang) for lang in ("mn", "en")
+    ]
+
+    for text in texts:
+        assert "Батбаяр" not in text and "batbayar@example.mn" not in text and "9911" not in text
