@@ -61,7 +61,7 @@ def print_scenarios(title, result):
 
 def print_checks(checks, notifications, faults):
     print("\nfaults injected during the mixed run:")
-    for fault in faults or ["none"]:
+    for fault in faults or ["none: the client ended before the first fault (no scenario had a page to load)"]:
         print(f"  - {fault}")
     print(f"\nsubmissions acknowledged to a client (registration number shown): {checks['acknowledged']}")
     print(f"lost: {checks['lost']}, duplicated: {checks['duplicated']}")
