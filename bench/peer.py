@@ -51,8 +51,9 @@ def ensure_venv(venv: Path, log) -> Path:
 
 def prepare(*, var_dir: Path, database: str, admin_dsn: str, secret_key: str, log):
     """Install, generate the project, create and migrate its database; return (argv prefix, env, cwd)."""
-    venv = ensure_venv(var_dir / "helpdesk-venv", log)
-    project = var_dir / "helpdesk"
+    # The virtualenv directory is named .venv so that the project's scans (translations, ruff) skip it.
+    venv = ensure_venv(var_dir / "helpdesk-peer" / ".venv", log)
+    project = var_dir / "helpdesk-peer" / "project"
     shutil.rmtree(project, ignore_errors=True)
     shutil.copytree(TEMPLATE, project, ignore=shutil.ignore_patterns("__pycache__"))
     recreate_database(admin_dsn, database)

@@ -1,6 +1,6 @@
 """django-helpdesk as the benchmark's peer: a minimal project run like the portal.
 
-Copied to var/bench/helpdesk/ by bench/load and run there from its own
+Copied to var/bench/helpdesk-peer/project/ by bench/load and run there from its own
 virtualenv. Production-like (DEBUG off, PostgreSQL, persistent connections
 as the portal's DATABASE_CONN_MAX_AGE, the same e-mail backend), on
 127.0.0.1 only. Settings for helpdesk as /work/shared/STACK.md describes.
