@@ -1,0 +1,157 @@
+"""Read HTML forms the way a browser does and fill them like a careful person.
+
+The load client knows no field names in advance: it parses the page it gets,
+keeps hidden values (CSRF token, submission token), ticks required boxes,
+chooses the first offered answer of required choices, writes text into
+required text fields, gives an e-mail address where one is asked for, and
+leaves every other field as the page sent it, which leaves a honeypot empty.
+"""
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urljoin
+
+HONEYPOT_NAMES = {"homepage", "website", "url", "honeypot", "hp", "leave_empty", "nickname"}
+
+
+@dataclass
+class Field:
+    tag: str
+    name: str
+    type: str = "text"
+    value: str = ""
+    required: bool = False
+    checked: bool = False
+    disabled: bool = False
+    options: list = field(default_factory=list)  # (value, selected) for <select>
+
+
+@dataclass
+class Form:
+    action: str
+    method: str
+    enctype: str
+    fields: list = field(default_factory=list)
+
+    @property
+    def is_multipart(self):
+        return self.enctype.lower() == "multipart/form-data"
+
+    def names(self):
+        return {f.name for f in self.fields}
+
+
+class _Parser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms, self._form, self._text_field, self._option = [], None, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {key: (value if value is not None else "") for key, value in attrs}
+        if tag == "form":
+            self._form = Form(attrs.get("action", ""), attrs.get("method", "get").lower(), attrs.get("enctype", ""))
+            self.forms.append(self._form)
+            return
+        if self._form is None:
+            return
+        common = {"required": "required" in attrs, "disabled": "disabled" in attrs}
+        if tag == "input" and attrs.get("name"):
+            kind = attrs.get("type", "text").lower()
+            default = "on" if kind in ("radio", "checkbox") else ""  # what a browser sends without a value attribute
+            value = attrs.get("value", default)
+            self._form.fields.append(Field("input", attrs["name"], kind, value, checked="checked" in attrs, **common))
+        elif tag in ("textarea", "select") and attrs.get("name"):
+            self._text_field = Field(tag, attrs["name"], tag, **common)
+            self._form.fields.append(self._text_field)
+        elif tag == "option" and self._text_field is not None and self._text_field.tag == "select":
+            self._option = [attrs.get("value"), "selected" in attrs, ""]
+            self._text_field.options.append(self._option)
+        elif tag == "button" and attrs.get("name") and attrs.get("type", "submit") == "submit":
+            self._form.fields.append(Field("button", attrs["name"], "submit", attrs.get("value", "")))
+
+    def handle_data(self, data):
+        if self._option is not None:
+            self._option[2] += data
+        elif self._text_field is not None and self._text_field.tag == "textarea":
+            self._text_field.value += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+        elif tag in ("textarea", "select"):
+            self._text_field = None
+        elif tag == "option":
+            self._option = None
+
+
+def parse_forms(html: str, base_url: str) -> list[Form]:
+    parser = _Parser()
+    parser.feed(html)
+    for form in parser.forms:
+        form.action = urljoin(base_url, form.action or base_url)
+        for select in (f for f in form.fields if f.tag == "select"):
+            select.options = [
+                (text.strip() if value is None else value, selected) for value, selected, text in select.options
+            ]
+    return parser.forms
+
+
+def main_form(html: str, base_url: str) -> Form | None:
+    """The page's POST form with the most fields, leaving out the language switcher."""
+    forms = [f for f in parse_forms(html, base_url) if f.method == "post" and "setlang" not in f.action]
+    return max(forms, key=lambda f: len(f.fields), default=None)
+
+
+def _choose(field_, required):
+    chosen = next((value for value, selected in field_.options if selected), None)
+    if chosen is None and field_.options:
+        chosen = field_.options[0][0]
+    if required and not chosen:
+        chosen = next((value for value, _selected in field_.options if value), chosen)
+    return chosen
+
+
+def fill(form: Form, *, text: str, email: str, overrides=None) -> list[tuple[str, str]]:
+    """Name/value pairs a person would send; `overrides(name)` may give a field's value."""
+    pairs, radios_done = [], set()
+    radios = {}
+    for f in form.fields:
+        if f.type == "radio":
+            radios.setdefault(f.name, []).append(f)
+    for f in form.fields:
+        given = overrides(f.name) if overrides else None
+        if f.disabled or f.type in {"submit", "button", "reset", "image", "file"} or f.tag == "button":
+            continue
+        if given is not None:
+            pairs.append((f.name, given))
+        elif f.type == "radio":
+            if f.name in radios_done:
+                continue
+            radios_done.add(f.name)
+            group = radios[f.name]
+            checked = next((r for r in group if r.checked), None)
+            if checked is None and any(r.required for r in group):
+                checked = next((r for r in group if r.value), group[0])
+            if checked is not None:
+                pairs.append((f.name, checked.value))
+        elif f.type == "checkbox":
+            if f.checked or f.required:
+                pairs.append((f.name, f.value))
+        elif f.tag == "select":
+            chosen = _choose(f, f.required)
+            if chosen is not None:
+                pairs.append((f.name, chosen))
+        elif f.type == "hidden" or f.name.lower() in HONEYPOT_NAMES:
+            pairs.append((f.name, f.value if f.type == "hidden" else ""))
+        elif f.type == "email" or "email" in f.name.lower():
+            pairs.append((f.name, email))
+        elif f.required and not f.value.strip():
+            if f.type == "tel" or "phone" in f.name.lower():
+                pairs.append((f.name, "99112233"))
+            elif f.tag == "textarea":
+                pairs.append((f.name, text))
+            else:
+                pairs.append((f.name, text[:60]))
+        else:
+            pairs.append((f.name, f.value))
+    return pairs
