@@ -1,5 +1,6 @@
 """Public pages of the document library: the list, a document with its versions, comments, files."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -7,13 +8,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
 
+from smartgov import ratelimit
 from smartgov.exceptions import ApplicationError
 from stakeholders.selectors import feedback_for_subject
 
 from . import selectors, services
 from .forms import CommentForm, DocumentFilterForm
 from .models import FileFormat
-from .ratelimit import comment_allowed
 
 CONTENT_TYPES = {
     FileFormat.PDF: "application/pdf",
@@ -54,7 +55,7 @@ class DocumentDetailView(View):
         form = CommentForm(request.POST)
         if form.is_spam():
             return self.thank(request, document)  # tell a bot nothing
-        if not comment_allowed(request):
+        if not ratelimit.allow(request, group="disclosure-comment", rate=settings.DISCLOSURE_COMMENT_RATE_LIMIT):
             return self.render_page(
                 request,
                 document,

@@ -6,12 +6,15 @@ which would mean silencing checks that `check --deploy` runs. Counting is
 `cache.add` + `cache.incr`, atomic on Redis and memcached.
 """
 
+import logging
 import re
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+
+logger = logging.getLogger(__name__)
 
 PERIOD_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 RATE_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
@@ -42,18 +45,36 @@ def _key(group: str, ident: str, period: int) -> str:
 
 
 def is_limited(request, *, group: str, rate: str) -> bool:
-    """Say whether this client has used up its allowance in the current window (without counting)."""
+    """Say whether this client has used up its allowance in the current window (without counting).
+
+    When the cache cannot be reached the answer is "not limited": a citizen's
+    grievance matters more than a brief gap in abuse protection.
+    """
     limit, period = parse_rate(rate)
-    return (cache.get(_key(group, client_ip(request), period)) or 0) >= limit
+    try:
+        return (cache.get(_key(group, client_ip(request), period)) or 0) >= limit
+    except Exception:  # noqa: BLE001 - any cache backend error
+        logger.warning("Rate limit %s not checked: the cache is unreachable.", group, exc_info=True)
+        return False
 
 
 def count(request, *, group: str, rate: str) -> int:
-    """Count one event for this client in the current window and return the new total."""
+    """Count one event for this client in the current window and return the new total (0 if uncounted)."""
     _limit, period = parse_rate(rate)
     key = _key(group, client_ip(request), period)
-    cache.add(key, 0, timeout=period + 1)
     try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=period + 1)
-        return 1
+        cache.add(key, 0, timeout=period + 1)
+        try:
+            return cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=period + 1)
+            return 1
+    except Exception:  # noqa: BLE001 - any cache backend error
+        logger.warning("Rate limit %s not counted: the cache is unreachable.", group, exc_info=True)
+        return 0
+
+
+def allow(request, *, group: str, rate: str) -> bool:
+    """Count one attempt and say whether it is within this client's allowance."""
+    limit, _period = parse_rate(rate)
+    return count(request, group=group, rate=rate) <= limit

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from disclosure import ratelimit, services
+from disclosure import services
 from disclosure.models import DocumentType, FileLanguage, VersionKind
 from disclosure.tests.factories import DocumentFactory, docx_upload, make_version, pdf_upload
 from stakeholders.models import FeedbackItem, ResponseDecision
@@ -132,8 +132,8 @@ def test_the_honeypot_pretends_success_and_stores_nothing(client):
     assert not FeedbackItem.objects.exists()
 
 
-def test_comments_are_rate_limited_per_address(client, monkeypatch):
-    monkeypatch.setattr(ratelimit, "COMMENTS_PER_WINDOW", 2)
+def test_comments_are_rate_limited_per_address(client, settings):
+    settings.DISCLOSURE_COMMENT_RATE_LIMIT = "2/h"
     version = make_version(comment_days=(-1, 3))
     statuses = [_comment(client, version).status_code for _ in range(3)]
     assert statuses == [302, 302, 429]
