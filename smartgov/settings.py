@@ -235,6 +235,11 @@ CELERY_BEAT_SCHEDULE = {
     "incoming-files-cleanup": {"task": "grievances.tasks.incoming_files_cleanup_task", "schedule": 6 * 60 * 60},
     # The half-yearly GRM report: the task itself decides whether today is the
     # first working day after 30 June or 31 December and whether it is done.
+    # Anonymises closed cases past GRM_RETENTION_DAYS; safe to run again.
+    "grm-anonymise-expired": {
+        "task": "grievances.tasks.grievance_anonymise_expired_task",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "grm-half-year-report": {
         "task": "reporting.tasks.report_half_year_check_task",
         "schedule": crontab(hour=7, minute=0),
@@ -279,6 +284,9 @@ FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", [])
 BLIND_INDEX_KEY = env_str("BLIND_INDEX_KEY")
 if not DEBUG and not (FIELD_ENCRYPTION_KEYS and BLIND_INDEX_KEY):
     raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS and BLIND_INDEX_KEY must be set when DEBUG is off.")
+# Closed cases older than this are anonymised by a daily task (identity, attachments, notes removed;
+# the figures of the reports are kept).
+GRM_RETENTION_DAYS = env_int("GRM_RETENTION_DAYS", 5 * 365)
 
 # --- The project this portal serves -----------------------------------------
 
