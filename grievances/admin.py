@@ -316,7 +316,8 @@ class GrievanceAdmin(TranslationAdmin):
         phones = {case.complainant.phone for case in cases if case.complainant.phone}
         if len(emails) > 1 or len(phones) > 1:
             self.message_user(
-                request, gettext("Select the cases of one person only: they have different contact details."),
+                request,
+                gettext("Select the cases of one person only: they have different contact details."),
                 messages.ERROR,
             )
             return None

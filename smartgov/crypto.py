@@ -13,8 +13,8 @@ import hmac
 from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
-from django.conf import settings
 from django import forms
+from django.conf import settings
 from django.core import validators
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
@@ -89,4 +89,3 @@ class EncryptedEmailField(EncryptedCharField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": forms.EmailField, "widget": forms.EmailInput, **kwargs})
-

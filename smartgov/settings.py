@@ -195,6 +195,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 UPLOAD_MAX_FILE_BYTES = env_int("UPLOAD_MAX_FILE_BYTES", 10 * 1024 * 1024)
 GRM_MAX_ATTACHMENTS = env_int("GRM_MAX_ATTACHMENTS", 3)
+# Pictures declaring more pixels than this are refused (a small file can declare billions: a decompression bomb).
+UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 100_000_000)
 # Whole request bodies (files included) above this get a friendly 413 page before anything reads them.
 REQUEST_MAX_BYTES = env_int(
     "REQUEST_MAX_BYTES", UPLOAD_MAX_FILE_BYTES * GRM_MAX_ATTACHMENTS + DATA_UPLOAD_MAX_MEMORY_SIZE

@@ -5,6 +5,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 
 from grievances.models import EventType, Grievance
 from grievances.tests.factories import register_grievance, user_with_role
@@ -73,7 +74,7 @@ def test_the_command_needs_an_email_or_a_phone():
 
 
 def test_an_unknown_actor_is_refused(cases):
-    with pytest.raises(CommandError, match="no active user"):
+    with translation.override("en"), pytest.raises(CommandError, match="no active user"):
         call_command("export_personal_data", "--email", "bat@example.mn", "--actor", "nobody")
 
 
@@ -100,7 +101,10 @@ def test_the_admin_action_refuses_cases_of_different_people(cases, client):
     first, _second, other = cases
     client.force_login(user_with_role(roles.PIU_OFFICER))
     response = client.post(
-        CHANGELIST, {"action": "export_personal_data", "_selected_action": [first.pk, other.pk]}, follow=True
+        CHANGELIST,
+        {"action": "export_personal_data", "_selected_action": [first.pk, other.pk]},
+        follow=True,
+        headers={"accept-language": "en"},
     )
     assert "Select the cases of one person only" in response.content.decode()
     assert not Grievance.objects.filter(events__event_type=EventType.EXPORTED).exists()

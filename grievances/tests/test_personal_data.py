@@ -19,7 +19,8 @@ PERSON = {"name": "Bat Dorj", "email": "Bat.Dorj@example.mn", "phone": "9911 223
 def _raw_complainant(grievance):
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT email, phone, address, email_index, phone_index FROM grievances_complainant WHERE grievance_id = %s",
+            "SELECT email, phone, address, email_index, phone_index "
+            "FROM grievances_complainant WHERE grievance_id = %s",
             [grievance.pk],
         )
         return cursor.fetchone()
@@ -71,7 +72,9 @@ def test_a_phone_is_the_same_number_with_spaces_dashes_or_the_country_code():
 def test_a_contact_detail_written_before_encryption_is_still_read():
     grievance = register_grievance()
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE grievances_complainant SET email = 'old@example.mn' WHERE grievance_id = %s", [grievance.pk])
+        cursor.execute(
+            "UPDATE grievances_complainant SET email = 'old@example.mn' WHERE grievance_id = %s", [grievance.pk]
+        )
     assert Complainant.objects.get(grievance=grievance).email == "old@example.mn"
 
 
@@ -121,3 +124,23 @@ def test_the_admin_complainant_form_still_checks_the_email(client):
     form = modelform_factory(Complainant, fields=["email", "phone"])(data={"email": "not an address", "phone": "1"})
     assert not form.is_valid()
     assert "email" in form.errors
+
+
+def test_the_migration_encrypts_contact_details_written_before_encryption():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("grievances.migrations.0004_encrypt_existing_contact_details")
+    grievance = register_grievance()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE grievances_complainant SET email = 'old@example.mn', phone = '9911 2233', address = 'Khoroo 5' "
+            "WHERE grievance_id = %s",
+            [grievance.pk],
+        )
+    migration.encrypt_contact_details(apps, None)
+    email, phone, address, email_index, phone_index = _raw_complainant(grievance)
+    assert all(value.startswith(PREFIX) for value in (email, phone, address))
+    assert phone_index == phone_search_key("99112233")
+    assert Complainant.objects.get(grievance=grievance).address == "Khoroo 5"

@@ -43,7 +43,9 @@ def closed_case(closed_on=(2020, 8, 4), **overrides):
         content_type="application/pdf",
         size=16,
     )
-    OutboxMessage.objects.create(recipient="bat@example.mn", subject="s", body="b", reference=f"grievance:{grievance.pk}")
+    OutboxMessage.objects.create(
+        recipient="bat@example.mn", subject="s", body="b", reference=f"grievance:{grievance.pk}"
+    )
     return Grievance.objects.get(pk=grievance.pk)
 
 
