@@ -1,8 +1,10 @@
 """The PIU officer's case list and case page. State changes only through the actions (services)."""
 
+import json
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
@@ -13,7 +15,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from smartgov.exceptions import ApplicationError
 
-from . import selectors, services
+from . import personal_data, selectors, services
 from .admin_filters import AssigneeFilter, GrievanceActionForm, OverdueFilter, ReportingPeriodFilter
 from .models import Attachment, Complainant, Grievance, GrievanceEvent, Stage, StageResolution
 
@@ -118,6 +120,7 @@ class GrievanceAdmin(TranslationAdmin):
         "resolve",
         "reopen",
         "close",
+        "export_personal_data",
     ]
     fieldsets = [
         (None, {"fields": ["registered_no", "received_at", "kind", "channel", "summary", "details", "location"]}),
@@ -134,8 +137,20 @@ class GrievanceAdmin(TranslationAdmin):
     def get_search_fields(self, request):
         fields = ["=registered_no", "summary_mn", "summary_en"]
         if request.user.has_perm("grievances.view_complainant"):
-            fields += ["complainant__name", "complainant__email", "complainant__phone"]
+            fields += ["complainant__name"]
         return fields
+
+    def get_search_results(self, request, queryset, search_term):
+        """Also find cases by the complainant's exact e-mail or phone, through their blind indexes.
+
+        Contact details are encrypted, so they cannot be searched by part; the
+        whole address or number finds the case.
+        """
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()
+        if term and request.user.has_perm("grievances.view_complainant"):
+            found |= queryset.filter(personal_data.contact_match(email=term, phone=term, prefix="complainant__"))
+        return found, may_have_duplicates
 
     @admin.display(description=_("received on"), ordering="received_at")
     def received_on(self, grievance):
@@ -287,3 +302,30 @@ class GrievanceAdmin(TranslationAdmin):
     @admin.action(description=_("Close"), permissions=["triage"])
     def close(self, request, queryset):
         self._apply(request, queryset, services.grievance_close)
+
+    # --- personal data ----------------------------------------------------------
+
+    def has_view_complainant_permission(self, request):
+        return request.user.has_perm("grievances.view_complainant")
+
+    @admin.action(description=_("Export the complainant's personal data (JSON)"), permissions=["view_complainant"])
+    def export_personal_data(self, request, queryset):
+        """Download every case of the selected cases' complainants (matched by e-mail or phone) as JSON."""
+        cases = list(queryset.select_related("complainant"))
+        emails = {case.complainant.email for case in cases if case.complainant.email}
+        phones = {case.complainant.phone for case in cases if case.complainant.phone}
+        if len(emails) > 1 or len(phones) > 1:
+            self.message_user(
+                request,
+                gettext("Select the cases of one person only: they have different contact details."),
+                messages.ERROR,
+            )
+            return None
+        data = personal_data.personal_data_export(
+            actor=request.user, email=next(iter(emails), ""), phone=next(iter(phones), ""), grievances=cases
+        )
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+        )
+        response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
+        return response

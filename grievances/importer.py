@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone, translation
@@ -45,6 +46,10 @@ COLUMNS = [
 ]
 OPTIONAL_COLUMNS = ["referred_to"]
 REQUIRED_VALUES = ["received_date", "kind", "channel", "status", "summary"]
+# The longest value each column's field can store (the other texts have no limit).
+MAX_LENGTHS = {"registered_no": 32, "person": 200, "referred_to": 255, "assigned_to": 150}
+# Running numbers are stored as 32-bit integers.
+MAX_SEQUENCE = 2_147_483_647
 # Imported cases are given this time of day on their date of receipt.
 RECEIVED_TIME = time(9, 0)
 
@@ -146,10 +151,12 @@ def validate(rows: list[Row]) -> None:
         for column in REQUIRED_VALUES:
             if not values.get(column):
                 row.errors.append(_("%(column)s is required.") % {"column": column})
+        _check_text(row)
         if row.errors:
             continue
         number = values.get("registered_no", "")
-        if number and parse_registration_number(number) is None:
+        parsed = parse_registration_number(number) if number else None
+        if number and (parsed is None or parsed[1] > MAX_SEQUENCE):
             row.errors.append(_("registered_no: “%(value)s” is not a number like f-2020/03.") % {"value": number})
         elif number in seen_numbers:
             row.errors.append(
@@ -174,7 +181,26 @@ def validate(rows: list[Row]) -> None:
             row.errors.append(_("assigned_to: there is no active user named “%(value)s”.") % {"value": assignee})
         if received and received > timezone.localdate():
             row.errors.append(_("received_date cannot be in the future."))
+        if received and received < date.fromisoformat(settings.GRM_LAUNCH_DATE):
+            row.errors.append(
+                _("received_date cannot be before the grievance mechanism started (%(date)s).")
+                % {"date": settings.GRM_LAUNCH_DATE}
+            )
         row.cleaned = {"received": received, "resolved": resolved, "assignee": users.get(assignee)}
+
+
+def _check_text(row):
+    """Refuse what the database cannot store: NUL characters and values longer than their column."""
+    for column, value in row.values.items():
+        if not isinstance(value, str):
+            continue
+        if "\x00" in value:
+            row.errors.append(
+                _("%(column)s contains a NUL character, which cannot be stored; remove it.") % {"column": column}
+            )
+        limit = MAX_LENGTHS.get(column)
+        if limit and len(value) > limit:
+            row.errors.append(_("%(column)s is longer than %(limit)s characters.") % {"column": column, "limit": limit})
 
 
 def _check_resolved(row, received, resolved, response_way):

@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from smartgov.crypto import EncryptedCharField, EncryptedEmailField, blind_index
+
 
 class Kind(models.TextChoices):
     COMPLAINT = "complaint", _("Complaint")
@@ -122,6 +124,11 @@ class GrievanceQuerySet(models.QuerySet):
             return self.filter(assigned_to=user)
         return self.none()
 
+    def retention_expired(self, now):
+        """Closed cases kept longer than GRM_RETENTION_DAYS and not anonymised yet."""
+        limit = now - timedelta(days=settings.GRM_RETENTION_DAYS)
+        return self.filter(closed_at__lt=limit, anonymised_at__isnull=True)
+
     def with_is_overdue(self, today):
         """Annotate `is_overdue` in the database, for list pages."""
         return self.annotate(
@@ -171,6 +178,7 @@ class Grievance(models.Model):
     working_days_to_resolve = models.PositiveIntegerField(_("period in working days"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     internal_notes = models.TextField(_("internal notes"), blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
 
     tracking_code_hash = models.CharField(_("tracking code (hashed)"), max_length=128, blank=True, editable=False)
     submission_token = models.UUIDField(_("submission token"), null=True, blank=True, unique=True, editable=False)
@@ -217,6 +225,22 @@ class Grievance(models.Model):
         return self.registered_no
 
 
+def email_search_key(value: str) -> str:
+    """The blind index of an e-mail address (case and spaces ignored)."""
+    return blind_index(value or "")
+
+
+def phone_search_key(value: str) -> str:
+    """The blind index of a phone number: digits only, without Mongolia's +976 country code.
+
+    So "9911 2233", "9911-2233" and "+976 99112233" are the same number.
+    """
+    digits = "".join(character for character in (value or "") if character.isdigit())
+    if len(digits) > 8 and digits.startswith("976"):
+        digits = digits[3:]
+    return blind_index(digits)
+
+
 class Complainant(models.Model):
     """Who raised a grievance; every field optional, because anonymous feedback is allowed."""
 
@@ -224,9 +248,13 @@ class Complainant(models.Model):
         Grievance, verbose_name=_("grievance"), on_delete=models.CASCADE, related_name="complainant"
     )
     name = models.CharField(_("name"), max_length=200, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=50, blank=True)
-    address = models.CharField(_("postal address"), max_length=300, blank=True)
+    # Contact details are encrypted at rest (smartgov.crypto); e-mail and phone
+    # are found again by exact value through their blind indexes.
+    email = EncryptedEmailField(_("e-mail"), max_length=254, blank=True)
+    phone = EncryptedCharField(_("phone"), max_length=50, blank=True)
+    address = EncryptedCharField(_("postal address"), max_length=300, blank=True)
+    email_index = models.CharField(_("e-mail search key"), max_length=64, blank=True, editable=False)
+    phone_index = models.CharField(_("phone search key"), max_length=64, blank=True, editable=False)
     gender = models.CharField(_("gender"), max_length=16, choices=Gender.choices, blank=True)
     age_group = models.CharField(_("age group"), max_length=16, choices=AgeGroup.choices, blank=True)
     vulnerable_groups = models.CharField(
@@ -242,9 +270,30 @@ class Complainant(models.Model):
     class Meta:
         verbose_name = _("complainant")
         verbose_name_plural = _("complainants")
+        indexes = [
+            models.Index(fields=["email_index"], name="complainant_email_index", condition=~Q(email_index="")),
+            models.Index(fields=["phone_index"], name="complainant_phone_index", condition=~Q(phone_index="")),
+        ]
 
     def __str__(self):
         return self.name or str(_("Anonymous"))
+
+    def save(self, *args, update_fields=None, **kwargs):
+        """Save, keeping the blind indexes in step with the e-mail and phone.
+
+        The indexes are derived columns, not a side effect: computing them here
+        is the one place every writer (services, importer, admin inline,
+        anonymisation) goes through.
+        """
+        self.email_index = email_search_key(self.email)
+        self.phone_index = phone_search_key(self.phone)
+        if update_fields is not None:
+            update_fields = set(update_fields)
+            if "email" in update_fields:
+                update_fields.add("email_index")
+            if "phone" in update_fields:
+                update_fields.add("phone_index")
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     @property
     def is_anonymous(self):
@@ -308,6 +357,8 @@ class EventType(models.TextChoices):
     UPDATED = "updated", _("Updated")
     COMPLAINANT_VIEWED = "complainant_viewed", _("Complainant details viewed")
     NOTIFIED = "notified", _("Complainant notified")
+    EXPORTED = "exported", _("Complainant's personal data exported")
+    ANONYMISED = "anonymised", _("Anonymised after the retention period")
 
 
 class GrievanceEvent(models.Model):

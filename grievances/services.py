@@ -15,7 +15,10 @@ from .models import Complainant, EventType, Grievance, GrievanceEvent, ResponseW
 from .numbering import parse_registration_number, reserve_given_number, take_next_number
 from .workflow import Action, InvalidTransition
 
-COMPLAINANT_FIELDS = [field.name for field in Complainant._meta.get_fields() if field.name not in {"id", "grievance"}]
+# What a caller may give about the complainant; the blind indexes are derived by Complainant.save().
+COMPLAINANT_FIELDS = [
+    field.name for field in Complainant._meta.get_fields() if field.name not in {"id", "grievance"} and field.editable
+]
 
 
 def grievance_event_record(*, grievance, event_type, actor=None, note="", data=None, from_status="", from_stage=None):

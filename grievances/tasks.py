@@ -9,3 +9,11 @@ from . import uploads
 def incoming_files_cleanup_task():
     """Delete attachments kept after a form error whose sender never came back (run by beat)."""
     return uploads.incoming_files_remove_stale()
+
+
+@shared_task(ignore_result=True)
+def grievance_anonymise_expired_task():
+    """Anonymise closed cases past GRM_RETENTION_DAYS (run daily by beat); safe to run again."""
+    from .personal_data import grievances_anonymise_expired
+
+    return grievances_anonymise_expired()

@@ -7,6 +7,7 @@ form, so the person does not have to choose it again.
 
 import os
 import uuid
+import warnings
 from dataclasses import dataclass
 
 import filetype
@@ -17,6 +18,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
+from PIL import Image
 
 from .models import Attachment
 
@@ -29,6 +31,8 @@ ALLOWED_TYPES = {
     "image/heic": "heic",
     "application/pdf": "pdf",
 }
+# Pictures whose header Pillow reads to check their size in pixels (HEIC it cannot read without a plugin).
+PILLOW_IMAGE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
 INCOMING_DIR = "grievances/incoming"
 KEPT_SALT = "grievances.kept-attachment"
 KEPT_MAX_AGE = 24 * 60 * 60
@@ -65,7 +69,34 @@ def check_upload(upload) -> CheckedFile:
     kind = filetype.guess(upload)
     if kind is None or kind.mime not in ALLOWED_TYPES:
         raise ValueError(_("“%(name)s” is not a photo or a PDF document.") % {"name": upload.name})
+    if kind.mime in PILLOW_IMAGE_TYPES:
+        _check_image(upload)
     return CheckedFile(name=safe_name(upload.name, kind.mime), content_type=kind.mime, size=upload.size, upload=upload)
+
+
+def _check_image(upload):
+    """Refuse a picture that is not a readable image, or whose pixels would fill memory when opened.
+
+    A few kilobytes of PNG can declare 50,000 x 50,000 pixels (a decompression
+    bomb). Only the header is read here; the pixels are never decoded.
+    """
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                width, height = image.size
+    except Image.DecompressionBombError:
+        width = height = settings.UPLOAD_MAX_IMAGE_PIXELS  # far beyond the limit
+    except (OSError, SyntaxError, ValueError):  # UnidentifiedImageError is an OSError
+        raise ValueError(_("“%(name)s” is damaged or is not really a picture.") % {"name": upload.name}) from None
+    finally:
+        upload.seek(0)
+    if width * height > settings.UPLOAD_MAX_IMAGE_PIXELS:
+        raise ValueError(
+            _("“%(name)s” has too many pixels to be opened safely. Attach a smaller picture or a screenshot.")
+            % {"name": upload.name}
+        )
 
 
 def keep_for_next_try(checked: CheckedFile) -> CheckedFile:

@@ -13,7 +13,9 @@ import hmac
 from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django import forms
 from django.conf import settings
+from django.core import validators
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
@@ -68,3 +70,22 @@ class EncryptedTextField(models.TextField):
     def get_prep_value(self, value):
         value = super().get_prep_value(value)
         return encrypt(value) if value else value
+
+
+class EncryptedCharField(EncryptedTextField):
+    """An encrypted one-line value: forms show a text input and check `max_length` on the plain text.
+
+    The column is text, because the ciphertext is longer than the value.
+    """
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": forms.CharField, "widget": forms.TextInput, **kwargs})
+
+
+class EncryptedEmailField(EncryptedCharField):
+    """An encrypted e-mail address, validated as an e-mail address by forms and full_clean()."""
+
+    default_validators = [validators.validate_email]
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": forms.EmailField, "widget": forms.EmailInput, **kwargs})

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .crypto import EncryptedEmailField, EncryptedTextField
+
 
 class CalendarDay(models.Model):
     """A day whose working status the government changed by decree.
@@ -42,9 +44,10 @@ class OutboxMessage(models.Model):
     broker is down the row stays pending until the periodic flush sends it.
     """
 
-    recipient = models.EmailField(_("recipient"))
+    # The address and the text (which may quote the person's case) are personal data: encrypted at rest.
+    recipient = EncryptedEmailField(_("recipient"), max_length=254)
     subject = models.CharField(_("subject"), max_length=255)
-    body = models.TextField(_("body"))
+    body = EncryptedTextField(_("body"))
     reference = models.CharField(
         _("reference"), max_length=100, blank=True, help_text=_("What the message is about, e.g. grievance:42.")
     )

@@ -195,6 +195,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 UPLOAD_MAX_FILE_BYTES = env_int("UPLOAD_MAX_FILE_BYTES", 10 * 1024 * 1024)
 GRM_MAX_ATTACHMENTS = env_int("GRM_MAX_ATTACHMENTS", 3)
+# Pictures declaring more pixels than this are refused (a small file can declare billions: a decompression bomb).
+UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 100_000_000)
 # Whole request bodies (files included) above this get a friendly 413 page before anything reads them.
 REQUEST_MAX_BYTES = env_int(
     "REQUEST_MAX_BYTES", UPLOAD_MAX_FILE_BYTES * GRM_MAX_ATTACHMENTS + DATA_UPLOAD_MAX_MEMORY_SIZE
@@ -235,6 +237,11 @@ CELERY_BEAT_SCHEDULE = {
     "incoming-files-cleanup": {"task": "grievances.tasks.incoming_files_cleanup_task", "schedule": 6 * 60 * 60},
     # The half-yearly GRM report: the task itself decides whether today is the
     # first working day after 30 June or 31 December and whether it is done.
+    # Anonymises closed cases past GRM_RETENTION_DAYS; safe to run again.
+    "grm-anonymise-expired": {
+        "task": "grievances.tasks.grievance_anonymise_expired_task",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "grm-half-year-report": {
         "task": "reporting.tasks.report_half_year_check_task",
         "schedule": crontab(hour=7, minute=0),
@@ -279,6 +286,9 @@ FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", [])
 BLIND_INDEX_KEY = env_str("BLIND_INDEX_KEY")
 if not DEBUG and not (FIELD_ENCRYPTION_KEYS and BLIND_INDEX_KEY):
     raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS and BLIND_INDEX_KEY must be set when DEBUG is off.")
+# Closed cases older than this are anonymised by a daily task (identity, attachments, notes removed;
+# the figures of the reports are kept).
+GRM_RETENTION_DAYS = env_int("GRM_RETENTION_DAYS", 5 * 365)
 
 # --- The project this portal serves -----------------------------------------
 

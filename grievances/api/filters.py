@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Channel, Grievance, Kind, Stage, Status
+from ..personal_data import contact_match
 from ..selectors import received_between
 
 
@@ -20,6 +21,16 @@ class GrievanceFilter(django_filters.FilterSet):
         label=_("received to"), method="filter_received_to", help_text=_("Last day, included (YYYY-MM-DD).")
     )
     overdue = django_filters.BooleanFilter(label=_("overdue"), method="filter_overdue")
+    email = django_filters.CharFilter(
+        label=_("complainant's e-mail"),
+        method="filter_contact",
+        help_text=_("The whole e-mail address; only for users who may see complainants."),
+    )
+    phone = django_filters.CharFilter(
+        label=_("complainant's phone"),
+        method="filter_contact",
+        help_text=_("The whole phone number; only for users who may see complainants."),
+    )
 
     class Meta:
         model = Grievance
@@ -30,6 +41,16 @@ class GrievanceFilter(django_filters.FilterSet):
 
     def filter_received_to(self, queryset, name, value):
         return received_between(queryset, end=value)
+
+    def filter_contact(self, queryset, name, value):
+        """Match the exact e-mail or phone through its blind index; nothing for users who may not see complainants.
+
+        Answering nothing (rather than ignoring the filter) means the filter
+        cannot be used to learn whether a person has a case.
+        """
+        if not self.request.user.has_perm("grievances.view_complainant"):
+            return queryset.none()
+        return queryset.filter(contact_match(**{name: value}, prefix="complainant__"))
 
     def filter_overdue(self, queryset, name, value):
         overdue = queryset.overdue(timezone.localdate())

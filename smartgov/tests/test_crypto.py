@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from cryptography.fernet import Fernet
 
@@ -30,3 +32,19 @@ def test_blind_index_ignores_case_and_spaces_but_not_content():
     assert crypto.blind_index(" Bat@Example.mn ") == crypto.blind_index("bat@example.mn")
     assert crypto.blind_index("bat@example.mn") != crypto.blind_index("bold@example.mn")
     assert crypto.blind_index("") == ""
+
+
+@pytest.mark.django_db
+def test_reencrypting_moves_every_value_to_the_newest_key(settings):
+    from django.core.management import call_command
+
+    from smartgov.models import OutboxMessage
+
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    settings.FIELD_ENCRYPTION_KEYS = [old]
+    message = OutboxMessage.objects.create(recipient="bat@example.mn", subject="s", body="Dear Bat")
+    settings.FIELD_ENCRYPTION_KEYS = [new, old]
+    call_command("reencrypt_personal_data", stdout=io.StringIO())
+    settings.FIELD_ENCRYPTION_KEYS = [new]  # the old key is gone
+    message.refresh_from_db()
+    assert (message.recipient, message.body) == ("bat@example.mn", "Dear Bat")

@@ -1,0 +1,177 @@
+"""Complainants' personal data: find a person's cases, export them on request, anonymise after retention.
+
+Contact details are encrypted at rest (smartgov.crypto); a person is found by
+the blind index of their e-mail or phone, never by decrypting every row.
+"""
+
+import logging
+
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from smartgov.models import OutboxMessage
+
+from .models import Complainant, EventType, Grievance, GrievanceEvent, email_search_key, phone_search_key
+from .services import grievance_event_record
+
+logger = logging.getLogger(__name__)
+
+# What the person told us about themselves; the blind indexes are derived, not theirs.
+EXPORTED_COMPLAINANT_FIELDS = [
+    "name",
+    "email",
+    "phone",
+    "address",
+    "gender",
+    "age_group",
+    "vulnerable_groups",
+    "preferred_language",
+    "preferred_contact",
+]
+# Case fields the person may see: what they sent, where it stands and what they were answered.
+# Staff's internal notes and the assignee are not theirs to receive.
+EXPORTED_CASE_FIELDS = [
+    "registered_no",
+    "kind",
+    "channel",
+    "received_at",
+    "summary",
+    "details",
+    "location",
+    "status",
+    "stage",
+    "referred_to",
+    "acknowledged_at",
+    "due_on",
+    "actions_taken",
+    "public_answer",
+    "response_way",
+    "resolved_on",
+    "closed_at",
+]
+
+
+# --- Reads ---------------------------------------------------------------------
+
+
+def contact_match(*, email: str = "", phone: str = "", prefix: str = "") -> Q:
+    """A filter matching the exact e-mail or phone through the blind indexes; matches nothing when both are empty.
+
+    `prefix` is the path to Complainant from the queried model, e.g. "complainant__".
+    """
+    condition = Q(pk__in=[])
+    email_key, phone_key = email_search_key(email), phone_search_key(phone)
+    if email_key:
+        condition |= Q(**{f"{prefix}email_index": email_key})
+    if phone_key:
+        condition |= Q(**{f"{prefix}phone_index": phone_key})
+    return condition
+
+
+def grievances_of_person(*, email: str = "", phone: str = ""):
+    """Every case whose complainant gave this e-mail or this phone number, oldest first."""
+    return (
+        Grievance.objects.filter(contact_match(email=email, phone=phone, prefix="complainant__"))
+        .select_related("complainant")
+        .prefetch_related("attachments")
+        .order_by("received_at", "pk")
+    )
+
+
+def _value(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _case_data(grievance):
+    data = {field: _value(getattr(grievance, field)) for field in EXPORTED_CASE_FIELDS}
+    data["status_label"] = str(grievance.get_status_display())
+    complainant = getattr(grievance, "complainant", None)
+    data["complainant"] = (
+        {field: getattr(complainant, field) for field in EXPORTED_COMPLAINANT_FIELDS} if complainant else {}
+    )
+    data["attachments"] = [
+        {"name": item.original_name, "content_type": item.content_type, "size": item.size}
+        for item in grievance.attachments.all()
+    ]
+    return data
+
+
+# --- Writes --------------------------------------------------------------------
+
+
+@transaction.atomic
+def personal_data_export(*, actor=None, email: str = "", phone: str = "", grievances=None) -> dict:
+    """Gather everything held about one person and log the export on each of their cases.
+
+    The person is found by exact e-mail or phone; `grievances` adds cases chosen
+    by hand (the admin action), for a complainant who gave neither.
+    """
+    cases = {case.pk: case for case in grievances_of_person(email=email, phone=phone)}
+    for case in grievances or []:
+        cases.setdefault(case.pk, case)
+    ordered = sorted(cases.values(), key=lambda case: (case.received_at, case.pk))
+    for case in ordered:
+        grievance_event_record(grievance=case, event_type=EventType.EXPORTED, actor=actor)
+    return {
+        "exported_at": timezone.now().isoformat(),
+        "request": {"email": email, "phone": phone},
+        "cases": [_case_data(case) for case in ordered],
+    }
+
+
+def _delete_files(paths):
+    for path in paths:
+        try:
+            default_storage.delete(path)
+        except OSError:  # already gone, or storage unreachable: the row is gone either way
+            logger.warning("Could not delete anonymised attachment %s.", path, exc_info=True)
+
+
+@transaction.atomic
+def grievance_anonymise(*, grievance_id: int, actor=None) -> bool:
+    """Remove who raised a case and what could identify them; keep what the reports count.
+
+    Kept: number, dates, kind, channel, location, status, stage, summary and
+    actions taken (the half-yearly report lists them). Removed: the complainant's
+    details and search keys, attachments (files too, after commit), details,
+    internal notes, the answer addressed to the person, the notes of the history
+    and the tracking code. Returns False if the case was already anonymised.
+    """
+    grievance = Grievance.objects.select_for_update().filter(pk=grievance_id, anonymised_at__isnull=True).first()
+    if grievance is None:
+        return False
+    complainant, _created = Complainant.objects.get_or_create(grievance=grievance)
+    for field in EXPORTED_COMPLAINANT_FIELDS:
+        setattr(complainant, field, "")
+    complainant.save()  # also clears the blind indexes
+    paths = [path for path in grievance.attachments.values_list("file", flat=True) if path]
+    grievance.attachments.all().delete()
+    transaction.on_commit(lambda: _delete_files(paths))
+    GrievanceEvent.objects.filter(grievance=grievance).exclude(note="").update(note="")
+    OutboxMessage.objects.filter(reference=f"grievance:{grievance.pk}").delete()
+    cleared = ["details", "internal_notes", "public_answer", "public_answer_mn", "public_answer_en"]
+    for field in cleared:
+        setattr(grievance, field, "")
+    grievance.tracking_code_hash = ""
+    grievance.anonymised_at = timezone.now()
+    grievance.save(update_fields=[*cleared, "tracking_code_hash", "anonymised_at", "updated_at"])
+    grievance_event_record(
+        grievance=grievance,
+        event_type=EventType.ANONYMISED,
+        actor=actor,
+        data={"attachments_deleted": len(paths)},
+    )
+    return True
+
+
+def grievances_anonymise_expired(*, now=None) -> int:
+    """Anonymise every closed case past the retention period, one transaction each; return how many.
+
+    One case per transaction, so a failure leaves the others done and the next
+    daily run picks up what is left.
+    """
+    now = now or timezone.now()
+    expired = list(Grievance.objects.retention_expired(now).values_list("pk", flat=True))
+    return sum(grievance_anonymise(grievance_id=pk) for pk in expired)
