@@ -180,10 +180,14 @@ class GrievanceAdmin(TranslationAdmin):
         return False  # the log keeps every case; numbers are never reused
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        grievance = self.get_object(request, object_id)
+        if grievance is None:
+            # A case this person may not see (a PSC member's unassigned case) answers like one that does not exist.
+            raise Http404
         if request.method == "GET" and request.user.has_perm("grievances.view_complainant"):
-            grievance = self.get_object(request, object_id)
-            if grievance is not None:
-                services.grievance_complainant_viewed(grievance=grievance, actor=request.user)
+            services.grievance_complainant_viewed(grievance=grievance, actor=request.user)
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):

@@ -104,16 +104,24 @@ def check(action: Action, grievance, actor) -> None:
             gettext("Case %(number)s cannot be “%(action)s” while it is “%(state)s”.")
             % {"number": grievance.registered_no, "action": action.label, "state": state.label}
         )
-    if actor is None:
-        return
+    if actor is not None and not may_act(action, grievance, actor):
+        raise InvalidTransition(refusal_message(action, grievance))
+
+
+def may_act(action: Action, grievance, actor) -> bool:
+    """Tell whether the person holds the right to make `action` on this case, whatever state it is in."""
+    transition = TRANSITIONS[action]
     allowed = actor.is_active and actor.has_perm(transition.permission) and can_handle(actor, grievance)
     if allowed and transition.needs_all_cases:
         allowed = actor.has_perm("grievances.view_all_grievances")
-    if not allowed:
-        raise InvalidTransition(
-            gettext("You may not “%(action)s” case %(number)s.")
-            % {"number": grievance.registered_no, "action": action.label}
-        )
+    return allowed
+
+
+def refusal_message(action: Action, grievance) -> str:
+    return gettext("You may not “%(action)s” case %(number)s.") % {
+        "number": grievance.registered_no,
+        "action": action.label,
+    }
 
 
 def allowed_actions(grievance, actor) -> list[Action]:

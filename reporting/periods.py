@@ -10,6 +10,9 @@ from smartgov.exceptions import ApplicationError
 from smartgov.workdays import is_working_day
 
 CATCH_UP_DAYS = 14
+# The last day a report period may end on: beyond it the period's day bounds would overflow `date`,
+# and no report is asked for a century ahead.
+LATEST_PERIOD_END = date(2099, 12, 31)
 
 
 def launch_date() -> date:
@@ -28,6 +31,8 @@ def parse_period(start, end) -> tuple[date, date]:
         raise ApplicationError(_("Dates must be written as YYYY-MM-DD, like 2020-06-25.")) from None
     if end_date < start_date:
         raise ApplicationError(_("The end date must not be before the start date."))
+    if end_date > LATEST_PERIOD_END:
+        raise ApplicationError(_("The period cannot end after %(date)s.") % {"date": LATEST_PERIOD_END.isoformat()})
     if start_date < launch_date():
         raise ApplicationError(
             _("The period cannot start before the GRM was launched on %(date)s.") % {"date": launch_date().isoformat()}

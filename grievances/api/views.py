@@ -1,11 +1,11 @@
 """Staff API on the grievance log: list, read and the named transitions (one service each)."""
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import permissions, viewsets
+from rest_framework import exceptions, permissions, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from .. import selectors, services
+from .. import selectors, services, workflow
 from .filters import GrievanceFilter
 from .serializers import (
     AssignSerializer,
@@ -32,12 +32,16 @@ class CanSeeGrievances(permissions.BasePermission):
 def _transition(name, input_serializer, service):
     """Build the POST endpoint `name` that validates its input and calls one transition service.
 
-    Bad input is answered 400 by the serializer, a refused transition 400 by
+    A person without the right to make it gets 403; bad input is answered 400 by
+    the serializer, a transition the case's state refuses 400 by
     smartgov.api.exception_handler; either way the service has changed nothing.
     """
 
     def endpoint(self, request, pk=None):
         grievance = self.get_object()
+        # Lacking the right is 403 whatever the case's state; a wrong state or bad input stays 400.
+        if not workflow.may_act(workflow.Action(name), grievance, request.user):
+            raise exceptions.PermissionDenied(workflow.refusal_message(workflow.Action(name), grievance))
         data = input_serializer(data=request.data)
         data.is_valid(raise_exception=True)
         grievance = service(grievance=grievance, actor=request.user, **data.validated_data)

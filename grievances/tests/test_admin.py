@@ -58,6 +58,22 @@ def test_a_psc_member_lists_only_cases_assigned_to_them(client):
     assert list(client.get(CHANGELIST).context["cl"].result_list) == [mine]
 
 
+def test_a_psc_member_gets_404_on_a_case_not_assigned_to_them(client):
+    # It used to redirect to the admin index with "doesn't exist"; 404 is the plain answer (role matrix).
+    member = user_with_role(roles.PSC_MEMBER)
+    mine = services.grievance_assign(grievance=register_grievance(), actor=None, assignee=member)
+    other = register_grievance()
+    client.force_login(member)
+    assert client.get(reverse("admin:grievances_grievance_change", args=[mine.pk])).status_code == 200
+    assert client.get(reverse("admin:grievances_grievance_change", args=[other.pk])).status_code == 404
+
+
+def test_a_world_bank_viewer_gets_403_on_a_case_page(client):
+    client.force_login(user_with_role(roles.WORLD_BANK_VIEWER))
+    response = client.get(reverse("admin:grievances_grievance_change", args=[register_grievance().pk]))
+    assert response.status_code == 403
+
+
 def test_the_officer_sees_the_complainant_and_the_view_is_logged(officer_client):
     grievance = register_grievance(complainant={"name": "Test Person", "phone": "99112233"})
     response = officer_client.get(reverse("admin:grievances_grievance_change", args=[grievance.pk]))

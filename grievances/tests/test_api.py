@@ -120,9 +120,18 @@ def test_a_refused_escalation_explains_why(officer):
 def test_a_psc_member_cannot_triage_through_the_api():
     member = _client(roles.PSC_MEMBER)
     grievance = services.grievance_assign(grievance=register_grievance(), actor=None, assignee=member.user)
-    assert member.post(f"{LIST}{grievance.pk}/acknowledge/", {}, format="json").status_code == 400
+    response = member.post(f"{LIST}{grievance.pk}/acknowledge/", {}, format="json")
+    assert response.status_code == 403  # lacking the right is not bad input (it was a 400)
+    assert grievance.registered_no in response.json()["detail"]
     grievance.refresh_from_db()
     assert grievance.acknowledged_at is None
+
+
+def test_a_transition_without_the_right_is_403_whatever_the_state_of_the_case():
+    specialist = _client(roles.SAFEGUARDS_SPECIALIST)
+    resolved = case_in_state(State.RESOLVED)
+    assert specialist.post(f"{LIST}{resolved.pk}/acknowledge/", {}, format="json").status_code == 403
+    assert specialist.post(f"{LIST}{resolved.pk}/close/", {}, format="json").status_code == 403
 
 
 def test_assigning_and_escalating_through_the_api(officer):

@@ -1,5 +1,6 @@
 """The GRM report figures as JSON for World Bank viewers and reporting staff."""
 
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
@@ -21,8 +22,8 @@ class GrmReportView(APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("start", str, required=True, description="YYYY-MM-DD"),
-            OpenApiParameter("end", str, required=True, description="YYYY-MM-DD"),
+            OpenApiParameter("start", OpenApiTypes.DATE, required=True, description="YYYY-MM-DD"),
+            OpenApiParameter("end", OpenApiTypes.DATE, required=True, description="YYYY-MM-DD"),
         ],
         responses={200: dict},
     )

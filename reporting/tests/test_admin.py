@@ -133,6 +133,15 @@ def test_dashboard_shows_grievance_and_press_figures(client, safeguards_speciali
     assert response.context["figures"]["grievances"]["resolved_within_deadline"] == 6
 
 
+def test_dashboard_refuses_a_period_ending_beyond_2099_with_a_message(client, safeguards_specialist):
+    client.force_login(safeguards_specialist)
+
+    response = client.get(DASHBOARD, {"start": "2020-06-25", "end": "9999-12-31"}, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 200
+    assert "The period cannot end after 2099-12-31." in response.content.decode()
+
+
 def test_dashboard_says_when_there_are_no_consultation_figures(client, safeguards_specialist, monkeypatch):
     from stakeholders import selectors as stakeholder_selectors
 

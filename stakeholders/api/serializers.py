@@ -1,5 +1,7 @@
 """API shapes: the register for staff, events and feedback with their public fields only."""
 
+from datetime import date
+
 from django.utils.translation import gettext
 from rest_framework import serializers
 
@@ -135,10 +137,21 @@ class FeedbackItemPublicSerializer(serializers.ModelSerializer):
 
 
 class EngagementFiguresQuerySerializer(serializers.Serializer):
+    """A period of whole days; bounded so that the per-month figures stay a readable, finite list."""
+
+    FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
+
     start = serializers.DateField()
     end = serializers.DateField()
 
     def validate(self, data):
+        for name in ("start", "end"):
+            if not self.FIRST_DAY <= data[name] <= self.LAST_DAY:
+                message = gettext("Choose a date between %(first)s and %(last)s.") % {
+                    "first": self.FIRST_DAY.isoformat(),
+                    "last": self.LAST_DAY.isoformat(),
+                }
+                raise serializers.ValidationError({name: message})
         if data["end"] < data["start"]:
             raise serializers.ValidationError({"end": gettext("The end date cannot be before the start date.")})
         return data

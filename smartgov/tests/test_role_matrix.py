@@ -1,0 +1,325 @@
+"""Role-by-endpoint matrix: every role gets exactly the answer it should on every page, download and API.
+
+The table below is the specification, written from DOMAIN.md and issues 3 to 7:
+the PIU officer runs the grievance log; the safeguards specialist keeps the
+register, disclosure and reports and sees the log without complainants'
+identities; a Project Steering Committee member sees and resolves only the
+cases assigned to them; the World Bank viewer downloads reports and reads the
+SEP figures and nothing else; the public sees the public site and public API.
+A citizen holding a tracking code is no one to the staff side.
+
+One test per role runs every row (fresh data each time, so the transition
+POSTs start from the same states) and compares the whole column at once.
+"""
+
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.test import Client
+from django.urls import URLResolver, get_resolver, resolve
+from django.utils import translation
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from disclosure.tests.factories import make_version
+from grievances import services
+from grievances.models import Attachment, Grievance, Stage
+from grievances.tests.factories import UserFactory, register_grievance
+from grievances.tracking import tracking_code_hash
+from reporting.tests.factories import ReportRecordFactory
+from smartgov import roles
+from stakeholders.models import FeedbackSource
+from stakeholders.tests.factories import ConsultationEventFactory, StakeholderFactory, feedback_on
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "login"  # 302 to the staff sign-in page
+ROLES = ["anonymous", "citizen", "officer", "safeguards", "psc", "world_bank", "superuser"]
+STAFF_ROLES = {
+    "officer": roles.PIU_OFFICER,
+    "safeguards": roles.SAFEGUARDS_SPECIALIST,
+    "psc": roles.PSC_MEMBER,
+    "world_bank": roles.WORLD_BANK_VIEWER,
+}
+# Who may see a complainant's name and contact details anywhere.
+SEES_IDENTITY = {"officer", "superuser"}
+COMPLAINANT = {"name": "Oyunchimeg Batbayar", "email": "oyunchimeg@example.mn", "phone": "99118822"}
+TRACKING_CODE = "ABCD-EFGH-JKMN"
+
+ALL_200 = (200,) * 7
+STAFF_ONLY = (LOGIN, LOGIN, 200, 200, 200, 200, 200)
+SUPERUSER_ONLY = (LOGIN, LOGIN, 403, 403, 403, 403, 200)
+NOBODY = (LOGIN, LOGIN, 403, 403, 403, 403, 403)
+OFFICER_WRITES = (LOGIN, LOGIN, 200, 403, 403, 403, 200)
+REGISTER_VIEW = (LOGIN, LOGIN, 200, 200, 403, 403, 200)  # stakeholders and disclosure: officer reads
+REGISTER_ADD = (LOGIN, LOGIN, 403, 200, 403, 403, 200)  # ... the safeguards specialist writes
+API_TRIAGE = (403, 403, 200, 403, 403, 403, 200)
+API_RESOLVE = (403, 403, 200, 403, 200, 403, 200)
+
+# Every model registered in the admin site: (changelist, add page).
+ADMIN_MODELS = {
+    "auth.group": (SUPERUSER_ONLY, SUPERUSER_ONLY),
+    "auth.user": (SUPERUSER_ONLY, SUPERUSER_ONLY),
+    "axes.accessattempt": (SUPERUSER_ONLY, NOBODY),  # lockout records are written by axes only
+    "axes.accesslog": (SUPERUSER_ONLY, NOBODY),
+    "axes.accessfailurelog": (SUPERUSER_ONLY, NOBODY),
+    "otp_totp.totpdevice": (SUPERUSER_ONLY, SUPERUSER_ONLY),
+    "otp_static.staticdevice": (SUPERUSER_ONLY, SUPERUSER_ONLY),
+    "smartgov.calendarday": (OFFICER_WRITES, OFFICER_WRITES),
+    "smartgov.outboxmessage": (OFFICER_WRITES, NOBODY),  # written by services, never by hand
+    "grievances.grievance": ((LOGIN, LOGIN, 200, 200, 200, 403, 200), OFFICER_WRITES),
+    "stakeholders.vulnerablegroup": (REGISTER_VIEW, REGISTER_ADD),
+    "stakeholders.stakeholder": (REGISTER_VIEW, REGISTER_ADD),
+    "stakeholders.consultationevent": (REGISTER_VIEW, REGISTER_ADD),
+    "stakeholders.feedbackitem": (REGISTER_VIEW, REGISTER_ADD),
+    "disclosure.document": (REGISTER_VIEW, REGISTER_ADD),
+    "disclosure.documentversion": (REGISTER_VIEW, REGISTER_ADD),
+    "reporting.reportrecord": ((LOGIN, LOGIN, 200, 200, 403, 200, 200), NOBODY),  # records come from the task
+    "reporting.pressmaterial": (REGISTER_VIEW[:3] + (200, 403, 403, 200), REGISTER_VIEW[:3] + (200, 403, 403, 200)),
+}
+
+#                                                  (method, url, body)
+ENDPOINTS = {
+    # --- admin: custom pages ------------------------------------------------------------------
+    "admin index": (("GET", "/admin/", None), STAFF_ONLY),
+    "admin stakeholder grid": (("GET", "/admin/stakeholders/stakeholder/grid/", None), REGISTER_VIEW),
+    "admin report generation": (("GET", "/admin/reporting/reportrecord/generate/", None), REGISTER_VIEW),
+    "admin SEP dashboard": (
+        ("GET", "/admin/reporting/reportrecord/dashboard/", None),
+        (LOGIN, LOGIN, 200, 200, 403, 200, 200),
+    ),
+    "admin SEP dashboard export": (
+        ("GET", "/admin/reporting/reportrecord/dashboard/export/?format=csv", None),
+        (LOGIN, LOGIN, 200, 200, 403, 200, 200),
+    ),
+    "admin grievance log export": (
+        ("GET", "/admin/reporting/reportrecord/grievance-log/export/?format=csv", None),
+        REGISTER_VIEW,
+    ),
+    "admin case page, assigned to the PSC member": (
+        ("GET", "/admin/grievances/grievance/{assigned}/change/", None),
+        (LOGIN, LOGIN, 200, 200, 200, 403, 200),
+    ),
+    "admin case page, not assigned": (
+        ("GET", "/admin/grievances/grievance/{other}/change/", None),
+        (LOGIN, LOGIN, 200, 200, 404, 403, 200),
+    ),
+    "admin case attachment": (
+        ("GET", "/admin/grievances/grievance/{assigned}/attachments/{attachment}/", None),
+        OFFICER_WRITES,  # attachments may show who complained
+    ),
+    "admin TOTP device set-up page": (("GET", "/admin/otp_totp/totpdevice/{device}/config/", None), SUPERUSER_ONLY),
+    "admin TOTP device QR code": (("GET", "/admin/otp_totp/totpdevice/{device}/qrcode/", None), SUPERUSER_ONLY),
+    # --- report download (outside the admin, checked on every request) ----------------------
+    "report record download": (
+        ("GET", "/en/reports/records/{record}/download/", None),
+        (LOGIN, LOGIN, 200, 200, 403, 200, 200),
+    ),
+    # --- grievance API ------------------------------------------------------------------------
+    "api grievance list": (("GET", "/api/grievances/", None), (403, 403, 200, 200, 200, 403, 200)),
+    "api grievance, assigned": (("GET", "/api/grievances/{assigned}/", None), (403, 403, 200, 200, 200, 403, 200)),
+    "api grievance, not assigned": (("GET", "/api/grievances/{other}/", None), (403, 403, 200, 200, 404, 403, 200)),
+    "api acknowledge": (("POST", "/api/grievances/{to_acknowledge}/acknowledge/", {}), API_TRIAGE),
+    "api mark unrelated": (
+        ("POST", "/api/grievances/{to_mark_unrelated}/mark-unrelated/", {"referred_to": "Tax office"}),
+        API_TRIAGE,
+    ),
+    "api assign": (("POST", "/api/grievances/{to_assign}/assign/", {"assignee": "matrix-officer"}), API_TRIAGE),
+    "api escalate": (("POST", "/api/grievances/{to_escalate}/escalate/", {"stage": 4}), API_RESOLVE),
+    "api resolve": (
+        ("POST", "/api/grievances/{to_resolve}/resolve/", {"actions_taken": "Met them", "response_way": "meeting"}),
+        API_RESOLVE,
+    ),
+    "api resolve, not assigned": (
+        ("POST", "/api/grievances/{unassigned_to_resolve}/resolve/", {"actions_taken": "Met", "response_way": "email"}),
+        (403, 403, 200, 403, 404, 403, 200),
+    ),
+    "api reopen": (("POST", "/api/grievances/{to_reopen}/reopen/", {}), API_TRIAGE),
+    "api close": (("POST", "/api/grievances/{to_close}/close/", {}), API_TRIAGE),
+    # --- other staff API ----------------------------------------------------------------------
+    "api stakeholder list": (("GET", "/api/stakeholders/", None), (403, 403, 200, 200, 403, 403, 200)),
+    "api stakeholder": (("GET", "/api/stakeholders/{stakeholder}/", None), (403, 403, 200, 200, 403, 403, 200)),
+    "api GRM report": (
+        ("GET", "/api/reports/grm/?start=2020-06-25&end=2020-12-31", None),
+        (403, 403, 200, 200, 403, 200, 200),
+    ),
+    # --- public API ---------------------------------------------------------------------------
+    "api schema": (("GET", "/api/schema/", None), ALL_200),
+    "api consultation event list": (("GET", "/api/consultation-events/", None), ALL_200),
+    "api consultation event": (("GET", "/api/consultation-events/{event}/", None), ALL_200),
+    "api feedback list": (("GET", "/api/feedback/", None), ALL_200),
+    "api feedback": (("GET", "/api/feedback/{feedback}/", None), ALL_200),
+    "api engagement figures": (("GET", "/api/engagement-figures/?start=2021-01-01&end=2021-12-31", None), ALL_200),
+    "api document list": (("GET", "/api/disclosure/documents/", None), ALL_200),
+    "api document": (("GET", "/api/disclosure/documents/{document}/", None), ALL_200),
+    "api version list": (("GET", "/api/disclosure/versions/", None), ALL_200),
+    "api version": (("GET", "/api/disclosure/versions/{version}/", None), ALL_200),
+    # --- public pages -------------------------------------------------------------------------
+    "home": (("GET", "/mn/", None), ALL_200),
+    "health check": (("GET", "/healthz", None), ALL_200),
+    "grievance form": (("GET", "/kk/grievances/new/", None), ALL_200),
+    "confirmation without a submission": (("GET", "/mn/grievances/new/done/", None), (302,) * 7),  # to the form
+    "tracking": (("GET", "/en/grievances/track/", None), ALL_200),
+    "easy read": (("GET", "/mn/grievances/how-it-works/", None), ALL_200),
+    "consultations": (("GET", "/mn/consultations/", None), ALL_200),
+    "consultation event": (("GET", "/en/consultations/{event}/", None), ALL_200),
+    "documents": (("GET", "/mn/documents/", None), ALL_200),
+    "document": (("GET", "/en/documents/{document}/", None), ALL_200),
+    "document feed": (("GET", "/mn/documents/feed/", None), ALL_200),
+    "document file": (("GET", "/mn/documents/files/{version_file}/{version_file_name}", None), ALL_200),
+}
+for _label, (_changelist, _add) in ADMIN_MODELS.items():
+    _app, _model = _label.split(".")
+    ENDPOINTS[f"admin {_label} changelist"] = (("GET", f"/admin/{_app}/{_model}/", None), _changelist)
+    ENDPOINTS[f"admin {_label} add"] = (("GET", f"/admin/{_app}/{_model}/add/", None), _add)
+
+
+def _case(*, assignee=None, acknowledge=True, stage=None, resolve=False, complainant=None):
+    """A case brought to a state through the workflow services (system actor)."""
+    grievance = register_grievance(complainant=complainant)
+    if assignee is not None:
+        grievance = services.grievance_assign(grievance=grievance, actor=None, assignee=assignee)
+    if acknowledge:
+        grievance = services.grievance_acknowledge(grievance=grievance, actor=None)
+    if stage:
+        grievance = services.grievance_escalate(grievance=grievance, actor=None, stage=stage)
+    if resolve:
+        grievance = services.grievance_resolve(
+            grievance=grievance, actor=None, actions_taken="Answered", response_way="email"
+        )
+    return grievance
+
+
+@pytest.fixture
+def world(settings):
+    """Users of every role, cases in every state the rows need, and one row of each public thing."""
+    settings.STAFF_REQUIRE_2FA = False  # two-factor sign-in has its own tests; here staff are signed in
+    users = {"superuser": UserFactory(username="matrix-superuser", is_superuser=True)}
+    for key, group in STAFF_ROLES.items():
+        users[key] = UserFactory(username=f"matrix-{key}")
+        users[key].groups.add(Group.objects.get(name=group))
+    psc = users["psc"]
+    assigned = _case(assignee=psc, stage=Stage.STEERING_COMMITTEE, complainant=COMPLAINANT)
+    Grievance.objects.filter(pk=assigned.pk).update(tracking_code_hash=tracking_code_hash(TRACKING_CODE))
+    attachment = Attachment.objects.create(
+        grievance=assigned,
+        file=ContentFile(b"%PDF-1.4 letter", name="letter.pdf"),
+        original_name="letter.pdf",
+        content_type="application/pdf",
+        size=15,
+    )
+    event = ConsultationEventFactory()
+    version = make_version()
+    version_file = version.files.get()
+    ids = {
+        "assigned": assigned.pk,
+        "other": _case(assignee=users["officer"], complainant=COMPLAINANT).pk,
+        "attachment": attachment.pk,
+        "to_acknowledge": _case(assignee=psc, acknowledge=False).pk,
+        "to_mark_unrelated": _case(assignee=psc).pk,
+        "to_assign": _case(assignee=psc).pk,
+        "to_escalate": _case(assignee=psc, stage=Stage.STEERING_COMMITTEE).pk,
+        "to_resolve": _case(assignee=psc, stage=Stage.STEERING_COMMITTEE).pk,
+        "unassigned_to_resolve": _case().pk,
+        "to_reopen": _case(assignee=psc, resolve=True).pk,
+        "to_close": _case(assignee=psc, resolve=True).pk,
+        "record": ReportRecordFactory().pk,
+        "device": TOTPDevice.objects.create(user=users["superuser"], name="phone").pk,
+        "stakeholder": StakeholderFactory().pk,
+        "event": event.pk,
+        "feedback": feedback_on(event, decision="accepted", source=FeedbackSource.EVENT).pk,
+        "document": version.document_id,
+        "version": version.pk,
+        "version_file": version_file.pk,
+        "version_file_name": version_file.download_name,
+    }
+    return SimpleNamespace(users=users, ids=ids, tracked=assigned)
+
+
+def _client_for(role, world):
+    client = Client()
+    if role == "citizen":
+        # A member of the public who has just followed their own case with its number and code.
+        response = client.post(
+            "/en/grievances/track/", {"registered_no": world.tracked.registered_no, "code": TRACKING_CODE}
+        )
+        assert response.status_code == 200 and response.context["grievance"] == world.tracked
+    elif role != "anonymous":
+        client.force_login(world.users[role])
+    return client
+
+
+def _answer(response):
+    if response.status_code == 302 and response["Location"].startswith("/admin/login/"):
+        return LOGIN
+    return response.status_code
+
+
+def _body(response):
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+def test_the_table_covers_every_model_registered_in_the_admin():
+    registered = {model._meta.label_lower for model in admin.site._registry}
+    assert registered == set(ADMIN_MODELS)
+
+
+# Routes with no page of their own to check: the admin's per-object and sign-in pages, the language switch.
+UNLISTED_ADMIN_PAGES = ("_change", "_delete", "_history", "_password_change")
+UNLISTED_ROUTES = {"set_language", "admin:login", "admin:logout", "admin:password_change"}
+UNLISTED_ROUTES |= {"admin:password_change_done", "admin:autocomplete", "admin:jsi18n", "admin:view_on_site"}
+UNLISTED_ROUTES |= {"admin:app_list"}
+
+
+def _route_names(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(filter(None, [namespace, pattern.app_name or pattern.namespace]))
+            yield from _route_names(pattern.url_patterns, inner)
+        elif pattern.name:
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def test_the_table_covers_every_route_of_the_portal():
+    dummy_ids = {key: 1 for key in ("assigned", "other", "attachment", "record", "device", "stakeholder", "event")}
+    dummy_ids |= {"feedback": 1}
+    dummy_ids |= {key: 1 for key in ("document", "version", "version_file")} | {"version_file_name": "sep.pdf"}
+    dummy_ids |= {key: 1 for key in ("to_acknowledge", "to_mark_unrelated", "to_assign", "to_escalate")}
+    dummy_ids |= {key: 1 for key in ("to_resolve", "unassigned_to_resolve", "to_reopen", "to_close")}
+    covered = set()
+    for (_method, url, _body), _answers in ENDPOINTS.values():
+        path = urlsplit(url.format(**dummy_ids)).path
+        language = path.split("/")[1]
+        with translation.override(language if language in dict(settings.LANGUAGES) else None):
+            match = resolve(path)
+        covered.add(":".join([*match.app_names, match.url_name]))
+    routes = {
+        name
+        for name in _route_names(get_resolver().url_patterns)
+        if name not in UNLISTED_ROUTES and not name.endswith(UNLISTED_ADMIN_PAGES)
+    }
+    assert routes - covered == set()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_exactly_the_expected_answer_everywhere(role, world):
+    client = _client_for(role, world)
+    column = ROLES.index(role)
+    expected, actual, identity_shown = {}, {}, []
+    for name, ((method, url, body), answers) in ENDPOINTS.items():
+        url = url.format(**world.ids)
+        post = method == "POST"
+        response = client.post(url, body, content_type="application/json") if post else client.get(url)
+        expected[name], actual[name] = answers[column], _answer(response)
+        content = _body(response)
+        if role not in SEES_IDENTITY and any(value.encode() in content for value in COMPLAINANT.values()):
+            identity_shown.append(name)
+
+    assert actual == expected
+    assert identity_shown == []
