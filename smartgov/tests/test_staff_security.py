@@ -75,3 +75,9 @@ def test_weak_passwords_are_refused():
 
     with pytest.raises(ValidationError):
         validate_password("12345678")
+
+
+@pytest.mark.parametrize("page", ["config", "qrcode"])
+def test_an_unknown_totp_device_is_not_found_rather_than_a_crash(client, staff_user, page):
+    client.force_login(staff_user)
+    assert client.get(f"/admin/otp_totp/totpdevice/999999/{page}/").status_code == 404
