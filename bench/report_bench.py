@@ -5,10 +5,16 @@ Runs in a throw-away database `bench_<name>` created next to the one DATABASE_UR
 real data. Prints the times; targets: figures < 2 s, both PDFs < 30 s.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/smartgov .venv/bin/python bench/report_bench.py [--cases N]
+
+--keep keeps the database (and reuses it when it already holds the cases) for
+repeated runs; --profile FILE renders the English PDF once more under cProfile,
+saves the statistics to FILE and prints the 25 most expensive calls.
 """
 
 import argparse
+import cProfile
 import os
+import pstats
 import random
 import sys
 import time
@@ -26,7 +32,7 @@ django.setup()
 from django.db import connection  # noqa: E402
 
 from grievances.models import Channel, Grievance, Kind, ResponseWay, Status  # noqa: E402
-from reporting.pdf import render_grm_report_pdf  # noqa: E402
+from reporting.pdf import render_grm_report_pdf, render_grm_report_pdfs  # noqa: E402
 from reporting.selectors import grm_period_figures, grm_report_data  # noqa: E402
 from smartgov.workdays import is_working_day  # noqa: E402
 
@@ -97,15 +103,19 @@ def timed(label, function):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--keep", action="store_true", help="keep the database and reuse it on the next run")
+    parser.add_argument("--profile", metavar="FILE", help="profile one English rendering into FILE")
     options = parser.parse_args()
     old_name = connection.settings_dict["NAME"]
     # Not test_<name>: the test suite may be using that one at the same time.
     connection.settings_dict["TEST"]["NAME"] = f"bench_{old_name}"
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=options.keep)
     try:
-        timed(f"generate {options.cases:,} cases (bulk_create)", lambda: generate(options.cases))
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE grievances_grievance") if connection.vendor == "postgresql" else None
+        if Grievance.objects.count() != options.cases:
+            Grievance.objects.all().delete()
+            timed(f"generate {options.cases:,} cases (bulk_create)", lambda: generate(options.cases))
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE grievances_grievance") if connection.vendor == "postgresql" else None
         start, end = HALF_YEAR
         figures = timed("figures (one aggregate query)", lambda: grm_period_figures(start=start, end=end))
         data = timed("figures + addressed-cases table", lambda: grm_report_data(start=start, end=end))
@@ -113,17 +123,31 @@ def main():
             f"half year {start} – {end}: {figures['new_period']['received']:,} received, "
             f"{len(data['addressed_cases']):,} addressed cases in the table"
         )
-        sizes = {}
-        started = time.perf_counter()
+        print(f"load average before the PDFs: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
         for language in ("mn", "en"):
-            pdf = timed(
-                f"PDF ({language})",
+            timed(
+                f"PDF ({language}) alone, in this process",
                 lambda language=language: render_grm_report_pdf(start=start, end=end, language=language),
             )
-            sizes[language] = len(pdf)
-        print(f"{'both PDFs':<42} {time.perf_counter() - started:7.2f} s  ({sizes['mn']:,} and {sizes['en']:,} bytes)")
+        started = time.perf_counter()
+        pdfs = render_grm_report_pdfs(start=start, end=end, languages=["mn", "en"])
+        print(
+            f"{'both PDFs in parallel (as the report task)':<42} {time.perf_counter() - started:7.2f} s  "
+            f"({len(pdfs['mn']):,} and {len(pdfs['en']):,} bytes)"
+        )
+        if options.profile:
+            profile(options.profile, lambda: render_grm_report_pdf(start=start, end=end, language="en"))
     finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        if not options.keep:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+    print(f"load average (1, 5, 15 min): {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
+
+
+def profile(path, function):
+    profiler = cProfile.Profile()
+    profiler.runcall(function)
+    profiler.dump_stats(path)
+    pstats.Stats(path).sort_stats("cumulative").print_stats(25)
 
 
 if __name__ == "__main__":

@@ -60,7 +60,12 @@ def _period(request):
 
 def _dashboard_charts(figures):
     kinds, types = dict(Kind.choices), dict(PressMaterialType.choices)
-    charts = {
+    return {
+        "months": bar_chart_svg(
+            title=_("Engagement activities per month"),
+            bars=[(item["month"], item["events"]) for item in figures["engagement"]["events_by_month"]],
+            label_width=90,
+        ),
         "kinds": bar_chart_svg(
             title=_("Grievances received by type"),
             bars=[(kinds[code], row["received"]) for code, row in figures["grievances"]["by_kind"].items()],
@@ -70,13 +75,6 @@ def _dashboard_charts(figures):
             bars=[(types[code], number) for code, number in figures["press"]["by_type"].items()],
         ),
     }
-    if figures["engagement"]:
-        charts["months"] = bar_chart_svg(
-            title=_("Engagement activities per month"),
-            bars=[(item["month"], item["events"]) for item in figures["engagement"]["events_by_month"]],
-            label_width=90,
-        )
-    return charts
 
 
 def sep_dashboard_view(request):

@@ -33,18 +33,16 @@ def dashboard_rows(figures):
     ]
     rows.append((_("Press materials"), _("Total"), press["total"]))
     rows += [(_("Press materials"), types[code], number) for code, number in press["by_type"].items()]
-    if engagement:
-        rows += [
-            (_("Consultation"), _("Consultation meetings"), engagement["consultation_meetings"]),
-            (_("Consultation"), _("Public discussions"), engagement["public_discussions"]),
-            (_("Consultation"), _("Participants"), engagement["participants"]["total"]),
-            (_("Consultation"), _("Feedback items"), engagement["feedback_items"]),
-            (_("Consultation"), _("Feedback items with a response"), engagement["feedback_responded"]),
-        ]
-        rows += [
-            (_("Engagement activities per month"), item["month"], item["events"])
-            for item in engagement["events_by_month"]
-        ]
+    rows += [
+        (_("Consultation"), _("Consultation meetings"), engagement["consultation_meetings"]),
+        (_("Consultation"), _("Public discussions"), engagement["public_discussions"]),
+        (_("Consultation"), _("Participants"), engagement["participants"]["total"]),
+        (_("Consultation"), _("Feedback items"), engagement["feedback_items"]),
+        (_("Consultation"), _("Feedback items with a response"), engagement["feedback_responded"]),
+    ]
+    rows += [
+        (_("Engagement activities per month"), item["month"], item["events"]) for item in engagement["events_by_month"]
+    ]
     return rows
 
 

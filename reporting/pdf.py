@@ -11,15 +11,22 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from grievances.models import Channel, Kind, ResponseWay, Status
 from smartgov.context_processors import DEFAULT_PROJECT_NAME
 
 from .charts import bar_chart_svg
 from .selectors import BLOCKS, grm_report_data
+from .weasy import html_to_pdf, htmls_to_pdfs
 
 # WeasyPrint logs every layout step at INFO; keep the worker's log readable.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+# The addressed-cases table is cut into tables of this many rows, each with its
+# header, so that WeasyPrint never breaks one table across hundreds of pages
+# (its table layout slows down with the number of pages a table spans).
+CASES_PER_TABLE = 200
 
 
 def _labelled(counts, labels):
@@ -65,27 +72,46 @@ def _page_counter_css():
     return css.replace("%(page)s", '" counter(page) "').replace("%(pages)s", '" counter(pages) "')
 
 
-def grm_report_context(*, start: date, end: date) -> dict:
-    data = grm_report_data(start=start, end=end, language=translation.get_language())
+def _status_text(row, labels):
+    """The last column of the cases table: status, date, period and way as one short paragraph."""
+    lines = [str(labels["status"].get(row["status"], row["status"]))]
+    if row["resolved_date"]:
+        lines.append(_("Date: %(date)s") % {"date": row["resolved_date"]})
+        days = row["working_days"] or 0
+        lines.append(ngettext("Period: %(days)s working day", "Period: %(days)s working days", days) % {"days": days})
+    if row["response_way"]:
+        lines.append(_("Way: %(way)s") % {"way": labels["way"].get(row["response_way"], row["response_way"])})
+    return " · ".join(lines)
+
+
+def _case_rows(cases):
     labels = {"kind": dict(Kind.choices), "channel": dict(Channel.choices)}
     labels["status"], labels["way"] = dict(Status.choices), dict(ResponseWay.choices)
-    cases = [
+    return [
         {
             **row,
+            "number": number,
             "kind_label": labels["kind"].get(row["kind"], row["kind"]),
             "channel_label": labels["channel"].get(row["channel"], row["channel"]),
-            "status_label": labels["status"].get(row["status"], row["status"]),
-            "way_label": labels["way"].get(row["response_way"], ""),
+            "status_text": _status_text(row, labels),
         }
-        for row in data["addressed_cases"]
+        for number, row in enumerate(cases, start=1)
     ]
+
+
+def _chunks(rows, size=CASES_PER_TABLE):
+    return [rows[index : index + size] for index in range(0, len(rows), size)]
+
+
+def grm_report_context(*, start: date, end: date) -> dict:
+    data = grm_report_data(start=start, end=end, language=translation.get_language())
     since = data["since_launch"]
     return {
         "data": data,
         "project_name": settings.PROJECT_NAME or DEFAULT_PROJECT_NAME,
         "summary_rows": _summary_rows(data),
         "charts": _charts(data["new_period"]),
-        "cases": cases,
+        "case_chunks": _chunks(_case_rows(data["addressed_cases"])),
         "channels_used": sum(
             1
             for code in Channel.values
@@ -98,10 +124,18 @@ def grm_report_context(*, start: date, end: date) -> dict:
     }
 
 
-def render_grm_report_pdf(*, start: date, end: date, language: str) -> bytes:
-    """Render the report of a period in one language (labels and case texts) and return the PDF bytes."""
-    from weasyprint import HTML
-
+def grm_report_html(*, start: date, end: date, language: str) -> str:
+    """Return the report of a period as HTML in one language (labels and case texts)."""
     with translation.override(language):
-        html = render_to_string("pdf/grm_report.html", grm_report_context(start=start, end=end))
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+        return render_to_string("pdf/grm_report.html", grm_report_context(start=start, end=end))
+
+
+def render_grm_report_pdf(*, start: date, end: date, language: str) -> bytes:
+    """Render the report of a period in one language and return the PDF bytes."""
+    return html_to_pdf(grm_report_html(start=start, end=end, language=language), str(settings.BASE_DIR))
+
+
+def render_grm_report_pdfs(*, start: date, end: date, languages: list[str]) -> dict[str, bytes]:
+    """Render the report in several languages at the same time (one process each); return PDF bytes by language."""
+    htmls = {language: grm_report_html(start=start, end=end, language=language) for language in languages}
+    return htmls_to_pdfs(htmls, str(settings.BASE_DIR))

@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone, translation
 
 from grievances.models import Channel, Grievance, Kind, Status
+from stakeholders.selectors import engagement_figures
 
 from .models import PressMaterial, PressMaterialType
 from .periods import launch_date, local_bounds
@@ -150,20 +151,6 @@ def grm_report_data(*, start: date, end: date, language: str | None = None) -> d
     }
 
 
-def engagement_figures_or_none(*, start: date, end: date) -> dict | None:
-    """Return the consultation figures of the stakeholders app, or None while it does not provide them.
-
-    `stakeholders.selectors.engagement_figures` is written in another branch;
-    until it lands the dashboard says that there are no consultation figures.
-    """
-    from stakeholders import selectors as stakeholder_selectors
-
-    engagement_figures = getattr(stakeholder_selectors, "engagement_figures", None)
-    if engagement_figures is None:
-        return None
-    return engagement_figures(start=start, end=end)
-
-
 def press_material_figures(*, start: date, end: date) -> dict:
     """Count press materials published or broadcast in the period, by type (every type, zeros included)."""
     materials = PressMaterial.objects.filter(published_on__range=(start, end))
@@ -189,7 +176,7 @@ def sep_dashboard_figures(*, start: date, end: date) -> dict:
             "by_kind": _received_by_kind(start, end),
         },
         "press": press_material_figures(start=start, end=end),
-        "engagement": engagement_figures_or_none(start=start, end=end),
+        "engagement": engagement_figures(start=start, end=end),
     }
 
 

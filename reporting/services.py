@@ -8,17 +8,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import PressMaterial, ReportLanguage, ReportRecord
-from .pdf import render_grm_report_pdf
+from .pdf import render_grm_report_pdfs
 
 
-def report_record_create(*, start: date, end: date, language: str, generated_by=None) -> ReportRecord:
-    """Render the GRM report of a period in one language and store it as a new record.
+def report_record_create(*, start: date, end: date, language: str, content: bytes, generated_by=None) -> ReportRecord:
+    """Store the PDF of the GRM report of a period in one language as a new record.
 
-    The PDF is rendered before the transaction opens, so the database is not
-    held for the seconds WeasyPrint takes; the record is never updated
-    afterwards, and its checksum is that of the stored bytes.
+    The record is never updated afterwards, and its checksum is that of the stored bytes.
     """
-    content = render_grm_report_pdf(start=start, end=end, language=language)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
     name = f"grm-report-{start:%Y%m%d}-{end:%Y%m%d}-{language}-{stamp}.pdf"
     with transaction.atomic():
@@ -35,10 +32,16 @@ def report_record_create(*, start: date, end: date, language: str, generated_by=
 
 
 def report_generate(*, start: date, end: date, generated_by=None) -> list[ReportRecord]:
-    """Generate the report of a period in Mongolian and English; earlier records of the period are kept."""
+    """Generate the report of a period in Mongolian and English; earlier records of the period are kept.
+
+    Both PDFs are rendered at the same time, each in its own process, and
+    before any transaction opens, so the database is not held for the time
+    WeasyPrint takes.
+    """
+    contents = render_grm_report_pdfs(start=start, end=end, languages=ReportLanguage.values)
     return [
-        report_record_create(start=start, end=end, language=language, generated_by=generated_by)
-        for language in ReportLanguage.values
+        report_record_create(start=start, end=end, language=language, content=content, generated_by=generated_by)
+        for language, content in contents.items()
     ]
 
 

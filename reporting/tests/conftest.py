@@ -1,13 +1,16 @@
-import pytest
+from io import StringIO
 
+import pytest
+from django.core.management import call_command
+
+from grievances.demo import DEMO_LOG
 from reporting.tests import factories
-from reporting.tests.datasets import grm_2020h2
 
 
 @pytest.fixture
 def log_2020h2(db):
-    """The grievance log behind the 2020 H2 GRM report."""
-    return grm_2020h2.load(factories.case)
+    """The PIU's grievance log behind the 2020 H2 GRM report (29 cases), imported through the workflow."""
+    call_command("import_grievance_log", str(DEMO_LOG), "--language", "en", stdout=StringIO())
 
 
 @pytest.fixture(autouse=True)
@@ -19,11 +22,6 @@ def _media_in_tmp(settings, tmp_path):
 def user_in_role(role, username):
     from django.contrib.auth.models import Group
 
-    from smartgov.roles import sync_role_permissions
-
-    # On this branch the roles are synced before reporting's permissions exist
-    # (post_migrate of the smartgov app only); sync again so the groups are complete.
-    sync_role_permissions()
     user = factories.UserFactory(username=username, is_staff=True)
     user.groups.add(Group.objects.get(name=role))
     return user

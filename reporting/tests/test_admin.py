@@ -9,6 +9,8 @@ from openpyxl import load_workbook
 from grievances.models import Status
 from reporting.models import ReportRecord
 from reporting.tests.factories import PressMaterialFactory, ReportRecordFactory, case
+from stakeholders.models import EventKind, OrganisationType, ResponseDecision
+from stakeholders.tests.factories import ConsultationEventFactory, ParticipationFactory, feedback_on, local_datetime
 
 pytestmark = pytest.mark.django_db
 
@@ -51,15 +53,14 @@ def test_world_bank_viewer_cannot_open_other_admin_pages(client, world_bank_view
     assert client.get(url).status_code in (403, 404)
 
 
-def test_world_bank_viewer_gets_403_on_the_grievance_admin(client, world_bank_viewer):
-    from django.contrib import admin
-
-    from grievances.models import Grievance
-
-    # Before the grievance admin lands (another branch) the page does not exist at all.
-    expected = 403 if Grievance in admin.site._registry else 404
+def test_world_bank_viewer_gets_403_on_the_grievance_admin_and_api(client, world_bank_viewer):
+    grievance = case(received_on=date(2020, 7, 1))
     client.force_login(world_bank_viewer)
-    assert client.get("/admin/grievances/grievance/").status_code == expected
+
+    assert client.get("/admin/grievances/grievance/").status_code == 403
+    assert client.get(f"/admin/grievances/grievance/{grievance.pk}/change/").status_code == 403
+    assert client.get("/api/grievances/").status_code == 403
+    assert client.get(f"/api/grievances/{grievance.pk}/").status_code == 403
 
 
 def test_download_needs_the_report_permission(client, db):
@@ -142,38 +143,49 @@ def test_dashboard_refuses_a_period_ending_beyond_2099_with_a_message(client, sa
     assert "The period cannot end after 2099-12-31." in response.content.decode()
 
 
-def test_dashboard_says_when_there_are_no_consultation_figures(client, safeguards_specialist, monkeypatch):
-    from stakeholders import selectors as stakeholder_selectors
+@pytest.fixture
+def consultations_2020h2(db):
+    """Two consultation meetings and a public discussion held in 2020 H2, one meeting before; feedback on one."""
+    meeting = ConsultationEventFactory(starts_on=date(2020, 10, 8))
+    ParticipationFactory(event=meeting, male=12, female=18, other=1)
+    ParticipationFactory(event=meeting, organisation_type=OrganisationType.NON_GOVERNMENT, male=4, female=5)
+    ConsultationEventFactory(starts_on=date(2020, 11, 23))
+    ConsultationEventFactory(starts_on=date(2020, 10, 20), kind=EventKind.PUBLIC_DISCUSSION)
+    ConsultationEventFactory(starts_on=date(2020, 5, 12))
+    received = local_datetime(2020, 10, 8)
+    feedback_on(meeting, received_at=received, decision=ResponseDecision.ACCEPTED, responded_at=received)
+    feedback_on(meeting, received_at=received)
 
-    monkeypatch.delattr(stakeholder_selectors, "engagement_figures", raising=False)
+
+def test_dashboard_shows_the_consultation_figures_of_the_period(client, safeguards_specialist, consultations_2020h2):
     client.force_login(safeguards_specialist)
 
-    response = client.get(DASHBOARD, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(DASHBOARD, {"start": "2020-06-25", "end": "2020-12-31"}, HTTP_ACCEPT_LANGUAGE="en")
 
-    assert "No consultation figures" in response.content.decode()
+    engagement = response.context["figures"]["engagement"]
+    assert (engagement["consultation_meetings"], engagement["public_discussions"]) == (2, 1)
+    assert engagement["participants"] == {"total": 40, "female": 23, "male": 16, "other": 1}
+    assert (engagement["feedback_items"], engagement["feedback_responded"]) == (2, 1)
+    content = response.content.decode()
+    assert "Consultation meetings</th><td>2</td>" in content
+    assert "Public discussions</th><td>1</td>" in content
+    assert "Participants</th><td>40 (women 23, men 16, other 1)</td>" in content
+    assert "Feedback items with a response</th><td>1 (50%)</td>" in content
+    assert "<td>2020-10</td><td>2</td>" in content and "<td>2020-11</td><td>1</td>" in content
+    assert "<title>Engagement activities per month</title>" in content
 
 
-def test_dashboard_shows_consultation_figures_when_available(client, safeguards_specialist, monkeypatch):
-    from stakeholders import selectors as stakeholder_selectors
-
-    figures = {
-        "consultation_meetings": 3,
-        "public_discussions": 2,
-        "events_by_month": [{"month": "2020-10", "events": 4}],
-        "participants": {"total": 120, "female": 70, "male": 48, "other": 2},
-        "participants_by_type": {"government": 40, "non_government": 80},
-        "feedback_items": 15,
-        "feedback_responded": 12,
-        "response_share": 0.8,
-        "median_days_to_response": 6,
-    }
-    monkeypatch.setattr(stakeholder_selectors, "engagement_figures", lambda start, end: figures, raising=False)
+def test_dashboard_export_has_the_consultation_figures(client, safeguards_specialist, consultations_2020h2):
     client.force_login(safeguards_specialist)
 
-    content = client.get(DASHBOARD, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    response = client.get(
+        DASHBOARD + "export/", {"start": "2020-06-25", "end": "2020-12-31", "format": "csv"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
 
-    assert "No consultation figures" not in content
-    assert "2020-10" in content and ">120<" not in content and "120" in content
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert ["Consultation", "Consultation meetings", "2"] in rows
+    assert ["Consultation", "Participants", "40"] in rows
+    assert ["Engagement activities per month", "2020-10", "2"] in rows
 
 
 def test_dashboard_exports_as_csv_and_xlsx(client, safeguards_specialist, log_2020h2):

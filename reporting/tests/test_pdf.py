@@ -6,7 +6,8 @@ import pytest
 from PIL import Image
 
 from grievances.models import Status
-from reporting.pdf import render_grm_report_pdf
+from reporting import weasy
+from reporting.pdf import render_grm_report_pdf, render_grm_report_pdfs
 from reporting.tests.factories import case
 
 pytestmark = pytest.mark.django_db
@@ -23,11 +24,14 @@ def pdf_text(content, tmp_path, name):
 
 @pytest.fixture
 def both_pdfs(log_2020h2, tmp_path):
-    return {language: render_grm_report_pdf(start=START, end=END, language=language) for language in ("mn", "en")}
+    """Both languages rendered at the same time in child processes, as the report task does."""
+    return render_grm_report_pdfs(start=START, end=END, languages=["mn", "en"])
 
 
-def numbers_outside_footer(text):
-    return sorted(re.findall(r"\d+", FOOTER.sub("", text)))
+def numbers_outside_header_and_footer(text):
+    """The numbers of the report's body: each page's first line is the running header (it has the period)."""
+    pages = [page.strip().split("\n", 1) for page in FOOTER.sub("", text).split("\f") if page.strip()]
+    return sorted(re.findall(r"\d+", " ".join(page[1] for page in pages if len(page) > 1)))
 
 
 def test_mongolian_and_english_pdfs_show_the_same_figures(both_pdfs, tmp_path):
@@ -36,7 +40,7 @@ def test_mongolian_and_english_pdfs_show_the_same_figures(both_pdfs, tmp_path):
     for text in texts.values():
         assert "f-2020/03" in text and "f-2020/10" in text
         assert "14:14" in text
-    assert numbers_outside_footer(texts["mn"]) == numbers_outside_footer(texts["en"])
+    assert numbers_outside_header_and_footer(texts["mn"]) == numbers_outside_header_and_footer(texts["en"])
 
 
 def test_mongolian_pdf_renders_mongolian_letters(both_pdfs, tmp_path):
@@ -95,3 +99,16 @@ def test_no_complainant_identity_in_the_pdf(db, tmp_path):
 
     for text in texts:
         assert "Батбаяр" not in text and "batbayar@example.mn" not in text and "9911" not in text
+
+
+def test_pdf_rendered_in_a_child_process_has_the_same_text_as_in_this_process(both_pdfs, tmp_path):
+    here = render_grm_report_pdf(start=START, end=END, language="en")
+
+    assert pdf_text(here, tmp_path, "here") == pdf_text(both_pdfs["en"], tmp_path, "child")
+
+
+def test_a_failing_child_process_raises_with_its_error(monkeypatch):
+    monkeypatch.setattr(weasy.sys, "executable", "/bin/false")
+
+    with pytest.raises(weasy.PdfRenderingFailed):
+        weasy.htmls_to_pdfs({"mn": "<p>a</p>", "en": "<p>b</p>"}, base_url=".")
