@@ -1,6 +1,9 @@
 """Filters of the grievance list: status, stage, kind, channel, period of receipt, overdue."""
 
+from datetime import date
+
 import django_filters
+from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -8,16 +11,31 @@ from ..models import Channel, Grievance, Kind, Stage, Status
 from ..personal_data import contact_match
 from ..selectors import received_between
 
+EARLIEST_DATE, LATEST_DATE = date(2000, 1, 1), date(2099, 12, 31)
+
+
+class PlausibleDateField(forms.DateField):
+    """A date the log can hold; far-off dates are refused instead of overflowing in the database."""
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not EARLIEST_DATE <= value <= LATEST_DATE:
+            raise forms.ValidationError(_("Enter a date between 2000-01-01 and 2099-12-31."))
+
+
+class PlausibleDateFilter(django_filters.DateFilter):
+    field_class = PlausibleDateField
+
 
 class GrievanceFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=Status.choices)
     stage = django_filters.ChoiceFilter(choices=Stage.choices)
     kind = django_filters.ChoiceFilter(choices=Kind.choices)
     channel = django_filters.ChoiceFilter(choices=Channel.choices)
-    received_from = django_filters.DateFilter(
+    received_from = PlausibleDateFilter(
         label=_("received from"), method="filter_received_from", help_text=_("First day, included (YYYY-MM-DD).")
     )
-    received_to = django_filters.DateFilter(
+    received_to = PlausibleDateFilter(
         label=_("received to"), method="filter_received_to", help_text=_("Last day, included (YYYY-MM-DD).")
     )
     overdue = django_filters.BooleanFilter(label=_("overdue"), method="filter_overdue")

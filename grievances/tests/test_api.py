@@ -67,6 +67,12 @@ def test_a_bad_filter_value_is_a_clear_400(officer):
     assert set(response.json()) == {"channel", "received_from"}
 
 
+def test_a_far_off_period_is_a_clear_400_not_an_overflow(officer):
+    response = officer.get(LIST, {"received_from": "0001-01-01", "received_to": "9999-12-31"})
+    assert response.status_code == 400
+    assert set(response.json()) == {"received_from", "received_to"}
+
+
 @pytest.mark.parametrize("rows", [2, 20])
 def test_the_list_runs_a_fixed_number_of_queries(officer, rows, django_assert_num_queries):
     for _ in range(rows):
