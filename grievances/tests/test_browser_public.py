@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 
 from grievances import tracking
 from grievances.models import Attachment, Channel, Grievance
@@ -106,6 +107,8 @@ def test_without_javascript_a_grievance_is_filed_and_tracked(page_without_javasc
 
 
 def test_the_same_form_sent_twice_at_once_makes_one_case(page):
+    if connection.vendor != "postgresql":
+        pytest.skip("two requests writing at once need PostgreSQL; SQLite's test database serialises them")
     """What a double click does on browsers that send both POSTs (Chromium itself sends one)."""
     page.goto("/en/grievances/new/")
     page.check("#id_kind_2")
