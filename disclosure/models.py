@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from smartgov.choices import ProjectStage
+
 
 class DocumentType(models.TextChoices):
     SEP = "sep", _("Stakeholder Engagement Plan (SEP)")
@@ -26,12 +28,6 @@ class DocumentType(models.TextChoices):
     BROCHURE = "brochure", _("Project brochure")
     REPORT = "report", _("Report")
     OTHER = "other", _("Other document")
-
-
-class ProjectStage(models.TextChoices):
-    PREPARATION = "preparation", _("Project preparation")
-    IMPLEMENTATION = "implementation", _("Project implementation")
-    COMPLETION = "completion", _("Project completion")
 
 
 class VersionKind(models.TextChoices):

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from smartgov.choices import ProjectStage
+
 from .register import AccessibilityFields, Stakeholder
 
 
@@ -22,12 +24,6 @@ class EventFormat(models.TextChoices):
     ONLINE = "online", _("Online")
     FOCUS_GROUP = "focus_group", _("Focus group")
     HYBRID = "hybrid", _("Hybrid (in person and online)")
-
-
-class ProjectStage(models.TextChoices):
-    PREPARATION = "preparation", _("Project preparation")
-    IMPLEMENTATION = "implementation", _("Project implementation")
-    COMPLETION = "completion", _("Project completion")
 
 
 class OrganisationType(models.TextChoices):
