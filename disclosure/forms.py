@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from smartgov.forms import AccessibleFormMixin
+
 from .models import DocumentType, FileLanguage, ProjectStage, VersionKind
 from .selectors import STATUS_OPEN, STATUS_WITHDRAWN
 from .uploads import RefusedUpload, check_upload
@@ -17,24 +19,11 @@ STATUS_CHOICES = [
 ]
 
 
-class DescribedFieldsMixin:
-    """Tie each field to its hint and error message with aria-describedby, and mark invalid fields.
+class DescribedFieldsMixin(AccessibleFormMixin):
+    """The shared mixin, with hint and error ids built on each field's HTML id (`id_<name>-hint`)."""
 
-    Templates give the hint the id `<field id>-hint` and the error `<field id>-error`.
-    """
-
-    def describe_fields(self):
-        for name, field in self.fields.items():
-            bound = self[name]
-            ids = []
-            if field.help_text:
-                ids.append(f"{bound.auto_id}-hint")
-            if self.is_bound and bound.errors:
-                ids.append(f"{bound.auto_id}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
-        return self
+    def describe_id(self, name):
+        return self[name].auto_id
 
 
 class DocumentFilterForm(DescribedFieldsMixin, forms.Form):
@@ -58,6 +47,7 @@ class DocumentFilterForm(DescribedFieldsMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["q"].widget.input_type = "search"
+        self.describe_fields()
 
     def filters(self):
         """The cleaned filters, or none when the query string was nonsense."""
@@ -108,6 +98,10 @@ class CommentForm(DescribedFieldsMixin, forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.describe_fields()
 
     def is_spam(self):
         return bool(self.data.get("website"))

@@ -30,7 +30,7 @@ class DocumentListView(ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        self.filter_form = DocumentFilterForm(self.request.GET or None).describe_fields()
+        self.filter_form = DocumentFilterForm(self.request.GET or None)
         return selectors.document_list(**self.filter_form.filters())
 
     def get_context_data(self, **kwargs):
@@ -47,7 +47,7 @@ class DocumentDetailView(View):
     template_name = "disclosure/document_detail.html"
 
     def get(self, request, pk):
-        return self.render_page(request, selectors.document_get_public(pk=pk), CommentForm().describe_fields())
+        return self.render_page(request, selectors.document_get_public(pk=pk), CommentForm())
 
     def post(self, request, pk):
         document = selectors.document_get_public(pk=pk)
@@ -64,13 +64,13 @@ class DocumentDetailView(View):
                 status=429,
             )
         if not form.is_valid():
-            return self.render_page(request, document, form.describe_fields(), status=400)
+            return self.render_page(request, document, form, status=400)
         try:
             services.version_comment_submit(
                 version=version, **{k: v for k, v in form.cleaned_data.items() if k != "website"}
             )
         except ApplicationError as error:
-            return self.render_page(request, document, form.describe_fields(), refusal=error.message, status=400)
+            return self.render_page(request, document, form, refusal=error.message, status=400)
         return self.thank(request, document)
 
     def thank(self, request, document):

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from smartgov.forms import AccessibleFormMixin
+
 from . import uploads
 from .models import Kind, ReplyLanguage, ResponseWay
 
@@ -45,39 +47,6 @@ class MultipleFileField(forms.Field):
 
     def clean(self, value):
         return [upload for upload in (value or []) if upload]
-
-
-class AccessibleFormMixin:
-    """Tie each field's hint and error to it with aria-describedby, and mark invalid fields."""
-
-    def _describe_fields(self):
-        errors = self._errors or {}  # not self.errors: that would validate the form from __init__
-        for name, field in self.fields.items():
-            ids = []
-            if field.help_text:
-                ids.append(f"{name}-hint")
-            if name in errors:
-                ids.append(f"{name}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
-
-    def full_clean(self):
-        super().full_clean()
-        self._describe_fields()
-
-    def error_summary(self):
-        """(anchor, message) pairs for the summary at the top, in the order of the fields."""
-        items = [("", error) for error in self.non_field_errors()]
-        for name in self.fields:
-            for error in self.errors.get(name, []):
-                items.append((self.anchor(name), error))
-        return items
-
-    def anchor(self, name):
-        widget = self.fields[name].widget
-        suffix = "_0" if isinstance(widget, forms.RadioSelect) else ""
-        return f"id_{name}{suffix}"
 
 
 class GrievanceForm(AccessibleFormMixin, forms.Form):
@@ -166,7 +135,7 @@ class GrievanceForm(AccessibleFormMixin, forms.Form):
             "count",
         ) % {"count": count, "size": size}
         self.kept_files = self._load_kept_files()
-        self._describe_fields()
+        self.describe_fields()
 
     def _load_kept_files(self):
         if not self.is_bound:
@@ -241,4 +210,4 @@ class TrackingForm(AccessibleFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["registered_no"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
         self.fields["code"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
-        self._describe_fields()
+        self.describe_fields()
