@@ -6,13 +6,14 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from smartgov.dates import LATEST_DATE
 from smartgov.exceptions import ApplicationError
 from smartgov.workdays import is_working_day
 
 CATCH_UP_DAYS = 14
 # The last day a report period may end on: beyond it the period's day bounds would overflow `date`,
 # and no report is asked for a century ahead.
-LATEST_PERIOD_END = date(2099, 12, 31)
+LATEST_PERIOD_END = LATEST_DATE
 
 
 def launch_date() -> date:

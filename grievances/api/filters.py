@@ -1,17 +1,16 @@
 """Filters of the grievance list: status, stage, kind, channel, period of receipt, overdue."""
 
-from datetime import date
-
 import django_filters
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from smartgov.dates import EARLIEST_DATE, LATEST_DATE
 
 from ..models import Channel, Grievance, Kind, Stage, Status
 from ..personal_data import contact_match
 from ..selectors import received_between
-
-EARLIEST_DATE, LATEST_DATE = date(2000, 1, 1), date(2099, 12, 31)
 
 
 class PlausibleDateField(forms.DateField):
@@ -20,7 +19,10 @@ class PlausibleDateField(forms.DateField):
     def validate(self, value):
         super().validate(value)
         if value and not EARLIEST_DATE <= value <= LATEST_DATE:
-            raise forms.ValidationError(_("Enter a date between 2000-01-01 and 2099-12-31."))
+            raise forms.ValidationError(
+                gettext("Choose a date between %(first)s and %(last)s.")
+                % {"first": EARLIEST_DATE.isoformat(), "last": LATEST_DATE.isoformat()}
+            )
 
 
 class PlausibleDateFilter(django_filters.DateFilter):

@@ -1,9 +1,9 @@
 """API shapes: the register for staff, events and feedback with their public fields only."""
 
-from datetime import date
-
 from django.utils.translation import gettext
 from rest_framework import serializers
+
+from smartgov.dates import EARLIEST_DATE, LATEST_DATE
 
 from ..models import (
     AgendaItem,
@@ -139,7 +139,7 @@ class FeedbackItemPublicSerializer(serializers.ModelSerializer):
 class EngagementFiguresQuerySerializer(serializers.Serializer):
     """A period of whole days; bounded so that the per-month figures stay a readable, finite list."""
 
-    FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
+    FIRST_DAY, LAST_DAY = EARLIEST_DATE, LATEST_DATE
 
     start = serializers.DateField()
     end = serializers.DateField()
