@@ -3,9 +3,10 @@ import subprocess
 from datetime import date
 
 import pytest
+from django.utils import translation
 from PIL import Image
 
-from grievances.models import Status
+from grievances.models import Channel, Kind, Status
 from reporting import weasy
 from reporting.pdf import render_grm_report_pdf, render_grm_report_pdfs
 from reporting.tests.factories import case
@@ -84,6 +85,33 @@ def test_addressed_table_header_repeats_on_every_page(tmp_path):
 
     assert len(pages_with_cases) >= 2
     assert all("Registered" in page for page in pages_with_cases)
+
+
+def test_each_addressed_case_row_carries_every_column_of_the_report_in_the_readers_language(db, tmp_path):
+    grievance = case(
+        received_on=date(2020, 7, 1),
+        status=Status.RESOLVED,
+        resolved_on=date(2020, 7, 3),
+        kind=Kind.COMPLAINT,
+        channel=Channel.WRITTEN,
+        summary="Slow answer from the service centre",
+        actions_taken="Called the centre and answered in writing",
+        response_way="letter",
+    )
+
+    texts = {
+        language: " ".join(
+            pdf_text(render_grm_report_pdf(start=START, end=END, language=language), tmp_path, language).split()
+        )
+        for language in ("en", "mn")
+    }
+
+    assert f"1. {grievance.registered_no} · 2020-07-01" in texts["en"]
+    assert "Complaint · Written letter" in texts["en"]
+    assert "Called the centre and answered in writing" in texts["en"]
+    assert "Resolved · Date: 2020-07-03 · Period: 3 working days · Way: Letter" in texts["en"]
+    with translation.override("mn"):
+        assert f"{Kind.COMPLAINT.label} · {Channel.WRITTEN.label}" in texts["mn"]
 
 
 def test_no_complainant_identity_in_the_pdf(db, tmp_path):
