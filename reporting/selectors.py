@@ -197,11 +197,12 @@ def _received_by_kind(start, end):
     return {code: found.get(code, {"kind": code, **empty}) for code in Kind.values}
 
 
-def grievance_log_rows(*, start: date, end: date, language: str = "mn"):
-    """The grievance log of a period for export: the case columns only, never the complainant's identity."""
+def grievance_log_rows(*, user, start: date, end: date, language: str = "mn"):
+    """The grievance log of a period for export: the cases `user` may see, never the complainant's identity."""
     low, high = local_bounds(start, end)
     return (
-        Grievance.objects.filter(received_at__gte=low, received_at__lt=high)
+        Grievance.objects.visible_to(user)
+        .filter(received_at__gte=low, received_at__lt=high)
         .annotate(summary_text=_translated("summary", language), actions_text=_translated("actions_taken", language))
         .order_by("received_at", "registered_no")
         .values_list(

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from grievances import services
 from grievances.models import Status
 from reporting.models import ReportRecord
 from reporting.tests.factories import PressMaterialFactory, ReportRecordFactory, case
@@ -219,3 +220,30 @@ def test_grievance_log_export_has_no_complainant_identity(client, safeguards_spe
     for text in (as_csv, xlsx_text):
         assert "f-2020/" in text
         assert "Батбаяр" not in text and "batbayar@example.mn" not in text and "9911" not in text
+
+
+def test_grievance_log_export_holds_only_the_cases_the_user_may_see(client):
+    from django.contrib.auth.models import Permission
+
+    from grievances.tests.factories import UserFactory
+
+    handler = UserFactory(is_staff=True)
+    handler.user_permissions.add(
+        *Permission.objects.filter(
+            codename__in=["view_grievance", "view_sep_dashboard"],
+            content_type__app_label__in=["grievances", "reporting"],
+        )
+    )
+    theirs = services.grievance_assign(grievance=case(received_on=date(2020, 7, 1)), actor=None, assignee=handler)
+    other = case(received_on=date(2020, 7, 2))
+    client.force_login(handler)
+
+    response = client.get(
+        "/admin/reporting/reportrecord/grievance-log/export/",
+        {"start": "2020-06-25", "end": "2020-12-31", "format": "csv"},
+    )
+
+    text = response.content.decode("utf-8-sig")
+    assert response.status_code == 200
+    assert theirs.registered_no in text
+    assert other.registered_no not in text
