@@ -2,12 +2,12 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationAdmin
 
+from smartgov.admin_site import HTTPS_LINKS
 from smartgov.exceptions import ApplicationError
 
 from . import services
@@ -45,7 +45,7 @@ class VersionFileInline(admin.TabularInline):
 
 class ExternalDisclosureInline(admin.TabularInline):
     model = ExternalDisclosure
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = HTTPS_LINKS
     extra = 0
 
 

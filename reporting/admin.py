@@ -5,6 +5,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from smartgov.admin_site import HTTPS_LINKS
+
 from . import admin_views
 from .models import PressMaterial, ReportRecord
 from .tasks import report_generate_task
@@ -80,6 +82,7 @@ class ReportRecordAdmin(admin.ModelAdmin):
 
 @admin.register(PressMaterial)
 class PressMaterialAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_LINKS
     list_display = ["title", "type", "outlet", "published_on"]
     list_filter = ["type"]
     search_fields = ["title", "outlet"]

@@ -3,8 +3,12 @@
 from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
+
+# Admin forms read a link typed without a scheme as https (Django 6's default), not http.
+HTTPS_LINKS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class SmartgovAdminSite(OTPAdminSite):

@@ -10,6 +10,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from smartgov.admin_site import HTTPS_LINKS
 from smartgov.exceptions import ApplicationError
 
 from . import selectors, services
@@ -122,6 +123,7 @@ class ParticipationInline(TranslationTabularInline):
 
 class EventMaterialInline(TranslationTabularInline):
     model = EventMaterial
+    formfield_overrides = HTTPS_LINKS
     extra = 0
 
 
