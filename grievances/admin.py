@@ -1,4 +1,4 @@
-"""The PIU officer's case list and case page. State changes only through the actions (services)."""
+"""The PIU officer's case list and case page. State changes only through the services (actions, workflow panel)."""
 
 import json
 
@@ -15,7 +15,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from smartgov.exceptions import ApplicationError
 
-from . import personal_data, selectors, services
+from . import admin_transitions, personal_data, selectors, services
 from .admin_filters import AssigneeFilter, GrievanceActionForm, OverdueFilter, ReportingPeriodFilter
 from .models import Attachment, Complainant, Grievance, GrievanceEvent, Stage, StageResolution
 
@@ -23,6 +23,10 @@ from .models import Attachment, Complainant, Grievance, GrievanceEvent, Stage, S
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
+
+    def get_queryset(self, request):
+        # Each row is titled with its str(), which names the case: join it instead of one query a row.
+        return super().get_queryset(request).select_related("grievance")
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -188,6 +192,7 @@ class GrievanceAdmin(TranslationAdmin):
             raise Http404
         if request.method == "GET" and request.user.has_perm("grievances.view_complainant"):
             services.grievance_complainant_viewed(grievance=grievance, actor=request.user)
+        extra_context = {**(extra_context or {}), "workflow": admin_transitions.workflow_panel(grievance, request.user)}
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
@@ -216,6 +221,7 @@ class GrievanceAdmin(TranslationAdmin):
         download = self.admin_site.admin_view(self.attachment_download)
         return [
             path("<int:grievance_id>/attachments/<int:pk>/", download, name="grievances_grievance_attachment"),
+            *admin_transitions.transition_urls(self),
             *super().get_urls(),
         ]
 

@@ -1,0 +1,310 @@
+"""The workflow panel of the admin case page: the buttons offered, the transitions they make, the refusals."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
+
+from grievances import services
+from grievances.models import EventType, Grievance, Stage, Status
+from grievances.tests.factories import case_in_state, register_grievance, user_with_role
+from grievances.workflow import Action, State
+from smartgov import roles
+
+pytestmark = pytest.mark.django_db
+BUTTON = re.compile(r'<button type="submit" name="action" value="(\w+)">')
+
+
+def _case_page(grievance):
+    return reverse("admin:grievances_grievance_change", args=[grievance.pk])
+
+
+def _transition_url(grievance, action):
+    return reverse("admin:grievances_grievance_transition", args=[grievance.pk, action])
+
+
+def _buttons(response):
+    assert response.status_code == 200
+    return BUTTON.findall(response.content.decode())
+
+
+def _messages(response):
+    return [str(message) for message in response.context["messages"]]
+
+
+def _snapshot(grievance):
+    """What a refused transition must leave as it was."""
+    fresh = Grievance.objects.get(pk=grievance.pk)
+    fields = ("status", "stage", "assigned_to_id", "acknowledged_at", "closed_at", "due_on", "referred_to")
+    return [getattr(fresh, name) for name in fields] + [
+        fresh.events.exclude(event_type=EventType.COMPLAINANT_VIEWED).count()
+    ]
+
+
+@pytest.fixture(autouse=True)
+def _pages_in_english(client):
+    """Read the messages in English; the Mongolian ones are checked by the translation test."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+
+@pytest.fixture
+def officer_client(client):
+    officer = user_with_role(roles.PIU_OFFICER)
+    client.force_login(officer)
+    client.user = officer
+    return client
+
+
+@pytest.fixture
+def psc_member():
+    return user_with_role(roles.PSC_MEMBER)
+
+
+@pytest.mark.parametrize(
+    ("state", "buttons"),
+    [
+        (State.REGISTERED, ["acknowledge", "mark_unrelated", "assign"]),
+        (State.IN_PROGRESS, ["mark_unrelated", "assign", "escalate", "resolve"]),
+        (State.RESOLVED, ["reopen", "close"]),
+        (State.UNRELATED, ["reopen", "close"]),
+        (State.CLOSED, ["reopen"]),
+    ],
+)
+def test_the_officer_sees_exactly_the_buttons_the_state_allows(officer_client, state, buttons):
+    grievance = case_in_state(state)
+    response = officer_client.get(_case_page(grievance))
+    assert _buttons(response) == buttons
+    assert str(state.label) in response.content.decode()
+
+
+def test_the_panel_shows_the_deadline_and_that_it_has_passed(officer_client):
+    grievance = register_grievance()  # received in 2020, never acknowledged
+    page = officer_client.get(_case_page(grievance)).content.decode()
+    with translation.override("en"):
+        assert date_format(grievance.due_on) in page
+    assert '<strong class="overdue">(overdue)</strong>' in page
+
+
+def test_every_field_of_the_panel_has_a_label(officer_client):
+    page = officer_client.get(_case_page(case_in_state(State.IN_PROGRESS))).content.decode()
+    panel = page[page.index('<section id="workflow"') : page.index("</section>")]
+    field_ids = re.findall(r'<(?:input|select|textarea)[^>]*\bid="([^"]+)"', panel)
+    assert field_ids, "the panel has fields"
+    for field_id in field_ids:
+        assert f'<label for="{field_id}">' in panel
+
+
+def test_escalation_offers_only_the_stages_above_the_current_one(officer_client):
+    grievance = services.grievance_escalate(grievance=case_in_state(State.IN_PROGRESS), actor=None, stage=Stage.PIU)
+    form = next(
+        item["form"]
+        for item in officer_client.get(_case_page(grievance)).context["workflow"]["transitions"]
+        if item["action"] == "escalate"
+    )
+    assert [value for value, _label in form.fields["stage"].choices] == [3, 4]
+
+
+def test_a_case_at_the_last_stage_offers_no_escalation(officer_client):
+    grievance = services.grievance_escalate(
+        grievance=case_in_state(State.IN_PROGRESS), actor=None, stage=Stage.HIGHER_AUTHORITY
+    )
+    assert "escalate" not in _buttons(officer_client.get(_case_page(grievance)))
+
+
+def test_a_psc_member_gets_the_buttons_of_their_role_on_their_case(client, psc_member):
+    grievance = services.grievance_assign(grievance=case_in_state(State.IN_PROGRESS), actor=None, assignee=psc_member)
+    client.force_login(psc_member)
+    assert _buttons(client.get(_case_page(grievance))) == ["escalate", "resolve"]
+
+
+def test_a_safeguards_specialist_reads_the_state_but_gets_no_buttons(client):
+    client.force_login(user_with_role(roles.SAFEGUARDS_SPECIALIST))
+    response = client.get(_case_page(register_grievance()))
+    assert _buttons(response) == []
+    assert "There is no step you may take on this case now." in response.content.decode()
+
+
+def _with_actions_taken(grievance):
+    Grievance.objects.filter(pk=grievance.pk).update(actions_taken="Sent the draft law", response_way="email")
+    return grievance
+
+
+@pytest.mark.parametrize(
+    ("state", "action", "data", "event_type", "expected"),
+    [
+        (State.REGISTERED, "acknowledge", {}, EventType.ACKNOWLEDGED, {"status": Status.RESOLVING}),
+        (
+            State.REGISTERED,
+            "mark_unrelated",
+            {"mark_unrelated-referred_to": "Tax office"},
+            EventType.MARKED_UNRELATED,
+            {"status": Status.UNRELATED, "referred_to": "Tax office"},
+        ),
+        (State.IN_PROGRESS, "escalate", {"escalate-stage": "3"}, EventType.ESCALATED, {"stage": 3}),
+        (
+            State.IN_PROGRESS,
+            "resolve",
+            {"resolve-response_way": "phone"},
+            EventType.RESOLVED,
+            {"status": Status.RESOLVED, "response_way": "phone", "actions_taken": "Sent the draft law"},
+        ),
+        (State.CLOSED, "reopen", {}, EventType.REOPENED, {"status": Status.RESOLVING, "closed_at": None}),
+        (State.RESOLVED, "close", {}, EventType.CLOSED, {"status": Status.RESOLVED}),
+    ],
+)
+def test_each_transition_through_the_page_calls_its_service(officer_client, state, action, data, event_type, expected):
+    grievance = _with_actions_taken(case_in_state(state))
+    response = officer_client.post(
+        _transition_url(grievance, action), {f"{action}-note": "From the case page", **data}, follow=True
+    )
+    assert response.redirect_chain == [(_case_page(grievance), 302)]
+    assert _messages(response) == [f"Case {grievance.registered_no}: “{Action(action).label}” done."]
+    grievance.refresh_from_db()
+    assert {name: getattr(grievance, name) for name in expected} == expected
+    event = grievance.events.exclude(event_type=EventType.COMPLAINANT_VIEWED).latest("id")
+    assert (event.event_type, event.actor, event.note) == (event_type, officer_client.user, "From the case page")
+
+
+def test_assigning_through_the_page_gives_the_case_to_the_chosen_person(officer_client, psc_member):
+    grievance = register_grievance()
+    response = officer_client.post(
+        _transition_url(grievance, "assign"), {"assign-assignee": psc_member.pk}, follow=True
+    )
+    assert _messages(response) == [f"Case {grievance.registered_no}: “Assign” done."]
+    grievance.refresh_from_db()
+    assert grievance.assigned_to == psc_member
+    assert grievance.events.filter(event_type=EventType.ASSIGNED, actor=officer_client.user).exists()
+
+
+def test_the_assignee_choices_are_the_active_people_who_may_handle_cases(officer_client, psc_member):
+    user_with_role(roles.WORLD_BANK_VIEWER, username="viewer")
+    user_with_role(roles.PSC_MEMBER, username="former-member", is_active=False)
+    response = officer_client.get(_case_page(register_grievance()))
+    form = next(item["form"] for item in response.context["workflow"]["transitions"] if item["action"] == "assign")
+    assert set(form.fields["assignee"].queryset) == {officer_client.user, psc_member}
+
+
+def test_resolving_without_actions_taken_is_refused_with_the_services_message(officer_client):
+    grievance = case_in_state(State.IN_PROGRESS)
+    before = _snapshot(grievance)
+    response = officer_client.post(
+        _transition_url(grievance, "resolve"), {"resolve-response_way": "email"}, follow=True
+    )
+    assert _messages(response) == ["Write the actions taken before resolving the case."]
+    assert _snapshot(grievance) == before
+
+
+def test_a_transition_the_state_no_longer_allows_is_refused(officer_client):
+    # The page was opened before someone else acknowledged the case.
+    grievance = case_in_state(State.IN_PROGRESS)
+    before = _snapshot(grievance)
+    response = officer_client.post(_transition_url(grievance, "acknowledge"), follow=True)
+    assert _messages(response) == [
+        f"Case {grievance.registered_no} cannot be “Acknowledge” while it is “Being resolved”."
+    ]
+    assert _snapshot(grievance) == before
+
+
+def test_marking_unrelated_without_the_body_is_refused(officer_client):
+    grievance = register_grievance()
+    before = _snapshot(grievance)
+    response = officer_client.post(_transition_url(grievance, "mark_unrelated"), follow=True)
+    assert _messages(response) == ["Say which body the unrelated case was referred to."]
+    assert _snapshot(grievance) == before
+
+
+def test_a_stage_that_is_not_offered_is_refused_as_bad_input(officer_client):
+    grievance = services.grievance_escalate(grievance=case_in_state(State.IN_PROGRESS), actor=None, stage=Stage.PIU)
+    before = _snapshot(grievance)
+    response = officer_client.post(_transition_url(grievance, "escalate"), {"escalate-stage": "1"}, follow=True)
+    [message] = _messages(response)
+    assert message.startswith("escalate to: Select a valid choice.")
+    assert _snapshot(grievance) == before
+
+
+def test_a_psc_member_cannot_act_on_a_case_not_assigned_to_them(client, psc_member):
+    grievance = case_in_state(State.IN_PROGRESS)
+    before = _snapshot(grievance)
+    client.force_login(psc_member)
+    response = client.post(_transition_url(grievance, "escalate"), {"escalate-stage": "3", "escalate-note": "Not mine"})
+    assert response.status_code == 404
+    assert _snapshot(grievance) == before
+
+
+def test_a_psc_member_is_refused_a_transition_of_the_officer(client, psc_member):
+    grievance = services.grievance_assign(grievance=register_grievance(), actor=None, assignee=psc_member)
+    before = _snapshot(grievance)
+    client.force_login(psc_member)
+    assert client.post(_transition_url(grievance, "acknowledge")).status_code == 403
+    assert _snapshot(grievance) == before
+
+
+def test_a_psc_member_is_told_when_their_case_is_already_resolved(client, psc_member):
+    grievance = services.grievance_assign(grievance=case_in_state(State.IN_PROGRESS), actor=None, assignee=psc_member)
+    grievance = services.grievance_resolve(grievance=grievance, actor=None, actions_taken="Met", response_way="meeting")
+    before = _snapshot(grievance)
+    client.force_login(psc_member)
+    response = client.post(_transition_url(grievance, "resolve"), {"resolve-response_way": "email"}, follow=True)
+    assert _messages(response) == [f"Case {grievance.registered_no} cannot be “Resolve” while it is “Resolved”."]
+    assert _snapshot(grievance) == before
+
+
+@pytest.mark.parametrize("role", [roles.WORLD_BANK_VIEWER, roles.SAFEGUARDS_SPECIALIST])
+def test_roles_without_the_right_get_403(client, role):
+    grievance = register_grievance()
+    before = _snapshot(grievance)
+    client.force_login(user_with_role(role))
+    assert client.post(_transition_url(grievance, "acknowledge")).status_code == 403
+    assert _snapshot(grievance) == before
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client):
+    grievance = register_grievance()
+    response = client.post(_transition_url(grievance, "acknowledge"))
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    assert grievance.events.count() == 1
+
+
+def test_get_is_not_allowed(officer_client):
+    grievance = register_grievance()
+    assert officer_client.get(_transition_url(grievance, "acknowledge")).status_code == 405
+    assert grievance.events.count() == 1
+
+
+def test_an_unknown_action_or_case_is_404(officer_client):
+    grievance = register_grievance()
+    assert officer_client.post(_transition_url(grievance, "delete")).status_code == 404
+    assert (
+        officer_client.post(reverse("admin:grievances_grievance_transition", args=[0, "acknowledge"])).status_code
+        == 404
+    )
+
+
+def test_a_post_without_the_csrf_token_is_refused(officer_client):
+    grievance = register_grievance()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(officer_client.user)
+    assert client.post(_transition_url(grievance, "acknowledge")).status_code == 403
+    assert grievance.events.count() == 1
+
+
+def _case_page_queries(client, grievance):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(_case_page(grievance))
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_case_page_runs_the_same_queries_however_many_handlers_and_events(officer_client):
+    grievance = register_grievance()
+    few = _case_page_queries(officer_client, grievance)
+    for number in range(10):
+        user_with_role(roles.PSC_MEMBER, username=f"member{number}")
+        services.grievance_assign(grievance=grievance, actor=officer_client.user, assignee=None)
+    print("case page queries:", few)
+    assert _case_page_queries(officer_client, grievance) == few
