@@ -112,6 +112,24 @@ ENDPOINTS = {
         ("GET", "/admin/grievances/grievance/{assigned}/attachments/{attachment}/", None),
         OFFICER_WRITES,  # attachments may show who complained
     ),
+    # The case page's workflow panel posts a form (one transition each) and comes back to the case page (302),
+    # with a success or the service's refusal as a message; lacking the right is 403, an unseen case 404.
+    "admin case transition, acknowledge": (
+        ("POST", "/admin/grievances/grievance/{admin_to_acknowledge}/transition/acknowledge/", {}),
+        (LOGIN, LOGIN, 302, 403, 403, 403, 302),
+    ),
+    "admin case transition, escalate": (
+        ("POST", "/admin/grievances/grievance/{admin_to_escalate}/transition/escalate/", {"escalate-stage": "4"}),
+        (LOGIN, LOGIN, 302, 403, 302, 403, 302),
+    ),
+    "admin case transition, not assigned": (
+        ("POST", "/admin/grievances/grievance/{unassigned_to_resolve}/transition/resolve/", {}),
+        (LOGIN, LOGIN, 302, 403, 404, 403, 302),
+    ),
+    "admin case transition, GET": (
+        ("GET", "/admin/grievances/grievance/{to_close}/transition/close/", None),
+        (LOGIN, LOGIN, 405, 405, 405, 405, 405),
+    ),
     "admin TOTP device set-up page": (("GET", "/admin/otp_totp/totpdevice/{device}/config/", None), SUPERUSER_ONLY),
     "admin TOTP device QR code": (("GET", "/admin/otp_totp/totpdevice/{device}/qrcode/", None), SUPERUSER_ONLY),
     # --- report download (outside the admin, checked on every request) ----------------------
@@ -225,6 +243,8 @@ def world(settings):
         "to_escalate": _case(assignee=psc, stage=Stage.STEERING_COMMITTEE).pk,
         "to_resolve": _case(assignee=psc, stage=Stage.STEERING_COMMITTEE).pk,
         "unassigned_to_resolve": _case().pk,
+        "admin_to_acknowledge": _case(assignee=psc, acknowledge=False).pk,
+        "admin_to_escalate": _case(assignee=psc, stage=Stage.STEERING_COMMITTEE).pk,
         "to_reopen": _case(assignee=psc, resolve=True).pk,
         "to_close": _case(assignee=psc, resolve=True).pk,
         "record": ReportRecordFactory().pk,
@@ -292,6 +312,7 @@ def test_the_table_covers_every_route_of_the_portal():
     dummy_ids |= {key: 1 for key in ("document", "version", "version_file")} | {"version_file_name": "sep.pdf"}
     dummy_ids |= {key: 1 for key in ("to_acknowledge", "to_mark_unrelated", "to_assign", "to_escalate")}
     dummy_ids |= {key: 1 for key in ("to_resolve", "unassigned_to_resolve", "to_reopen", "to_close")}
+    dummy_ids |= {"admin_to_acknowledge": 1, "admin_to_escalate": 1}
     covered = set()
     for (_method, url, _body), _answers in ENDPOINTS.values():
         path = urlsplit(url.format(**dummy_ids)).path
@@ -315,7 +336,12 @@ def test_each_role_gets_exactly_the_expected_answer_everywhere(role, world):
     for name, ((method, url, body), answers) in ENDPOINTS.items():
         url = url.format(**world.ids)
         post = method == "POST"
-        response = client.post(url, body, content_type="application/json") if post else client.get(url)
+        if not post:
+            response = client.get(url)
+        elif url.startswith("/admin/"):
+            response = client.post(url, body)  # the admin's forms are form-encoded
+        else:
+            response = client.post(url, body, content_type="application/json")
         expected[name], actual[name] = answers[column], _answer(response)
         content = _body(response)
         if role not in SEES_IDENTITY and any(value.encode() in content for value in COMPLAINANT.values()):
