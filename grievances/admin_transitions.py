@@ -116,7 +116,7 @@ def workflow_panel(grievance, user):
     return {
         "state": workflow.state_of(grievance),
         "due_on": grievance.due_on,
-        "is_overdue": getattr(grievance, "is_overdue", False),
+        "is_overdue": grievance.is_overdue,  # annotated by the admin's queryset (selectors.grievance_list_for_user)
         "transitions": offered,
     }
 
@@ -139,25 +139,26 @@ def transition_view(request, object_id, action, *, model_admin):
         raise Http404
     if not workflow.may_act(action, grievance, request.user):
         raise PermissionDenied
-    form = _form(action, grievance, request.POST)
-    _form_class, service = TRANSITION_FORMS[action]
-    if not form.is_valid():
-        for name, errors in form.errors.items():
-            for error in errors:
-                label = form.fields[name].label if name in form.fields else ""
-                message = gettext("%(field)s: %(error)s") % {"field": label, "error": error}
-                model_admin.message_user(request, message, messages.ERROR)
-    else:
-        try:
-            service(grievance=grievance, actor=request.user, **form.service_arguments())
-        except ApplicationError as error:
-            model_admin.message_user(request, error.message, messages.ERROR)
-        else:
-            done = gettext("Case %(number)s: “%(action)s” done.")
-            model_admin.message_user(
-                request, done % {"number": grievance.registered_no, "action": action.label}, messages.SUCCESS
-            )
+    for level, message in _make(action, grievance, _form(action, grievance, request.POST), request.user):
+        model_admin.message_user(request, message, level)
     return redirect("admin:grievances_grievance_change", grievance.pk)
+
+
+def _make(action, grievance, form, actor):
+    """Check the form and call the transition's service; list the messages that tell how it went."""
+    if not form.is_valid():
+        return [
+            (messages.ERROR, gettext("%(field)s: %(error)s") % {"field": form.fields[name].label, "error": error})
+            for name, errors in form.errors.items()
+            for error in errors
+        ]
+    _form_class, service = TRANSITION_FORMS[action]
+    try:
+        service(grievance=grievance, actor=actor, **form.service_arguments())
+    except ApplicationError as error:
+        return [(messages.ERROR, error.message)]
+    done = gettext("Case %(number)s: “%(action)s” done.") % {"number": grievance.registered_no, "action": action.label}
+    return [(messages.SUCCESS, done)]
 
 
 def transition_urls(model_admin):

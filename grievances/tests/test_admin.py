@@ -26,14 +26,6 @@ def _changelist_queries(client, **params):
     return len(queries)
 
 
-@pytest.fixture
-def officer_client(client):
-    officer = user_with_role(roles.PIU_OFFICER)
-    client.force_login(officer)
-    client.user = officer
-    return client
-
-
 def test_the_case_list_runs_the_same_queries_for_3_or_30_cases(officer_client):
     for _ in range(3):
         services.grievance_assign(grievance=register_grievance(), actor=None, assignee=officer_client.user)

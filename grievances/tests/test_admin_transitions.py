@@ -53,14 +53,6 @@ def _pages_in_english(client):
 
 
 @pytest.fixture
-def officer_client(client):
-    officer = user_with_role(roles.PIU_OFFICER)
-    client.force_login(officer)
-    client.user = officer
-    return client
-
-
-@pytest.fixture
 def psc_member():
     return user_with_role(roles.PSC_MEMBER)
 
@@ -308,3 +300,9 @@ def test_the_case_page_runs_the_same_queries_however_many_handlers_and_events(of
         services.grievance_assign(grievance=grievance, actor=officer_client.user, assignee=None)
     print("case page queries:", few)
     assert _case_page_queries(officer_client, grievance) == few
+
+
+def test_the_panel_speaks_mongolian_by_default(officer_client):
+    page = officer_client.get(_case_page(register_grievance()), HTTP_ACCEPT_LANGUAGE="mn").content.decode()
+    assert "Шийдвэрлэлтийн явцын үйлдэл" in page
+    assert "Хариуцагч томилох" in page  # the Assign button
