@@ -85,7 +85,8 @@ class Meter:
         self.step = None
 
     def count_query(self, execute, sql, params, many, context):
-        self.queries[self.step] += 1
+        if self.step:  # not the profile's own look-ups between the steps
+            self.queries[self.step] += 1
         return execute(sql, params, many, context)
 
     def measure(self, step, function):
@@ -94,6 +95,7 @@ class Meter:
         result = function()
         self.cpu[step] += time.process_time() - cpu
         self.wall[step] += time.perf_counter() - wall
+        self.step = None
         return result
 
 
