@@ -49,13 +49,15 @@ def grievance_register(
     actor=None,
     registered_no: str = "",
     submission_token=None,
+    tracking_code_hash: str = "",
 ) -> Grievance:
     """Register a grievance from any channel and give it its registration number.
 
     The number is taken inside this transaction (see numbering.take_next_number).
     A number from an existing log (`registered_no`) is kept as given and
     reserved so that it is never given again. The acknowledgement deadline is
-    counted in working days from the day of receipt.
+    counted in working days from the day of receipt. A case from the web form
+    comes with the hash of its tracking code (see online.py).
     """
     received_at = received_at or timezone.now()
     year = timezone.localtime(received_at).year
@@ -85,6 +87,7 @@ def grievance_register(
         status=Status.RESOLVING,
         due_on=add_working_days(timezone.localdate(received_at), settings.GRM_DEADLINES["acknowledge"]),
         submission_token=submission_token,
+        tracking_code_hash=tracking_code_hash,
     )
     complainant = {key: value for key, value in (complainant or {}).items() if key in COMPLAINANT_FIELDS and value}
     Complainant.objects.create(grievance=grievance, **complainant)
