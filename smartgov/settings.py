@@ -131,7 +131,10 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("CACHE_URL")}
         if env_str("CACHE_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
+    # Rendered pieces of public pages that are the same for every visitor (the empty feedback form's
+    # fields), kept in each process: cheaper than rendering them and than fetching them from Redis.
+    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments"},
 }
 
 # --- Authentication -------------------------------------------------------

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.conf import settings
 from django.contrib.sessions.models import Session
@@ -75,6 +77,31 @@ def test_the_same_submission_sent_twice_makes_one_case(client):
     assert second.status_code == 302
     assert Grievance.objects.count() == 1
     assert client.get("/mn/grievances/new/done/").context["confirmation"]["registered_no"]
+
+
+def test_the_empty_form_s_fields_kept_from_an_earlier_page_follow_the_language_and_upload_settings(client, settings):
+    settings.GRM_MAX_ATTACHMENTS = 3
+    assert "You may attach up to 3 files" in client.get("/en/grievances/new/").content.decode()
+    assert "You may attach up to 3 files" in client.get("/en/grievances/new/").content.decode()
+    settings.GRM_MAX_ATTACHMENTS = 2
+    assert "You may attach up to 2 files" in client.get("/en/grievances/new/").content.decode()
+    kazakh = client.get("/kk/grievances/new/").content.decode()
+    assert "You may attach" not in kazakh
+    assert 'value="kk" checked' in kazakh  # the answer's language defaults to the page's
+
+
+def test_each_form_page_has_its_own_csrf_and_submission_tokens(client):
+    first, second = (main_form_values(Client().get(NEW_URL)) for _ in range(2))
+    assert first["csrfmiddlewaretoken"] != second["csrfmiddlewaretoken"]
+    assert first["submission_token"] != second["submission_token"]
+
+
+def main_form_values(response):
+    html = response.content.decode()
+    return {
+        name: re.search(rf'name="{name}" value="([^"]+)"', html)[1]
+        for name in ["csrfmiddlewaretoken", "submission_token"]
+    }
 
 
 def test_showing_the_form_reads_and_writes_nothing_in_the_database(client, django_assert_num_queries):
