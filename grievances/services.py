@@ -61,6 +61,8 @@ def grievance_register(
     """
     received_at = received_at or timezone.now()
     year = timezone.localtime(received_at).year
+    # Before the number: from there on concurrent registrations wait for this transaction to end.
+    due_on = add_working_days(timezone.localdate(received_at), settings.GRM_DEADLINES["acknowledge"])
     if registered_no:
         parsed = parse_registration_number(registered_no)
         if parsed is None:
@@ -85,7 +87,7 @@ def grievance_register(
         details=details,
         location=location,
         status=Status.RESOLVING,
-        due_on=add_working_days(timezone.localdate(received_at), settings.GRM_DEADLINES["acknowledge"]),
+        due_on=due_on,
         submission_token=submission_token,
         tracking_code_hash=tracking_code_hash,
     )
