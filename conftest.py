@@ -1,5 +1,6 @@
 """Suite-wide fixtures: which services the run uses, a real Celery worker, a real browser."""
 
+import gc
 import os
 from pathlib import Path
 
@@ -91,6 +92,9 @@ def redis_celery_worker(transactional_db):
     app.conf.task_always_eager = False
     with start_worker(app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=30):
         yield app
+    # The worker keeps its database connection from task to task (CELERY_DB_REUSE_MAX) and this test
+    # worker stops without Celery's shutdown signal: free its connection, so the test database can go.
+    gc.collect()
 
 
 @pytest.fixture(scope="session")

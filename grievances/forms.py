@@ -5,8 +5,8 @@ import uuid
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
 
 from smartgov.forms import AccessibleFormMixin
 
@@ -136,6 +136,15 @@ class GrievanceForm(AccessibleFormMixin, forms.Form):
         ) % {"count": count, "size": size}
         self.kept_files = self._load_kept_files()
         self.describe_fields()
+
+    def fields_cache_key(self):
+        """Say what the fields of the empty form depend on, for grievance_form.html to keep their rendering under.
+
+        Labels, hints and choices come from code and translations, fixed for the
+        life of a process; the language and the upload settings shown in the
+        attachments hint are the rest.
+        """
+        return f"{get_language()}:{settings.UPLOAD_MAX_FILE_BYTES}:{settings.GRM_MAX_ATTACHMENTS}"
 
     def _load_kept_files(self):
         if not self.is_bound:

@@ -3,6 +3,7 @@
 import re
 
 from django.conf import settings
+from django.db.models import F
 
 from .models import RegistrationCounter
 
@@ -24,14 +25,17 @@ def parse_registration_number(number: str):
 def take_next_number(year: int) -> tuple[int, str]:
     """Take the year's next running number; call inside the registering transaction.
 
-    The counter row is locked until the transaction ends, so concurrent
-    registrations queue here and a rolled-back one gives its number back.
+    The UPDATE locks the counter row until the transaction ends, so concurrent
+    registrations queue here and a rolled-back one gives its number back. It
+    comes first, before reading, so the lock is taken in one statement; the
+    year's row is made on its first registration.
     """
-    RegistrationCounter.objects.bulk_create([RegistrationCounter(year=year)], ignore_conflicts=True)
-    counter = RegistrationCounter.objects.select_for_update().get(year=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number, format_registration_number(year, counter.last_number)
+    counter = RegistrationCounter.objects.filter(year=year)
+    if not counter.update(last_number=F("last_number") + 1):
+        RegistrationCounter.objects.bulk_create([RegistrationCounter(year=year)], ignore_conflicts=True)
+        counter.update(last_number=F("last_number") + 1)
+    number = counter.values_list("last_number", flat=True).get()
+    return number, format_registration_number(year, number)
 
 
 def reserve_given_number(year: int, sequence: int) -> None:

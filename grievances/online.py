@@ -1,11 +1,14 @@
 """Feedback sent through the public web form: register it, attach files, confirm by e-mail."""
 
+import hashlib
+import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 from smartgov.outbox import outbox_message_create
 
@@ -13,15 +16,25 @@ from . import tracking, uploads
 from .models import Channel, Grievance
 from .services import grievance_register
 
+# How long after a submission its confirmation (number and code) may be shown again: on a reload of the
+# confirmation page, or to a repeat of the same submission (a double click, a POST sent again).
+CONFIRMATION_SECONDS = 8 * 60 * 60
+
 
 @dataclass
 class OnlineSubmission:
     grievance: Grievance
-    tracking_code: str  # empty when this was a repeat of an earlier submission (a double click)
+    tracking_code: str  # empty for a repeat too late to be shown the code again
+    is_repeat: bool = False  # an earlier request with the same submission token registered the case
 
-    @property
-    def is_repeat(self):
-        return not self.tracking_code
+
+def submission_key(submission_token) -> uuid.UUID:
+    """Return what is stored for a form's submission token: its SHA-256, cut to a UUID.
+
+    The token itself gives the tracking code (tracking.tracking_code_for_submission),
+    so it is kept nowhere; its hash still finds the case a repeat refers to.
+    """
+    return uuid.UUID(bytes=hashlib.sha256(f"submission:{submission_token}".encode()).digest()[:16])
 
 
 @transaction.atomic
@@ -35,38 +48,48 @@ def grievance_submit_online(
     submission_token,
     language: str = "mn",
 ) -> OnlineSubmission:
-    """Register feedback from the website form with a fresh tracking code, once per submission token.
+    """Register feedback from the website form once per submission token, with its tracking code.
 
-    The form carries a token made when it was shown, so a double click or a
-    resent POST finds the case the first one registered instead of making a
-    second. Only the code's hash is stored. When an e-mail was given, the
-    confirmation goes to the outbox in this same transaction.
+    The form carries a random token made when it was shown, and the case's
+    code is derived from it, so a double click or a resent POST finds the case
+    the first one registered and gets the same code back, without any state
+    shared between the requests. Only hashes of the token and of the code are
+    stored. When an e-mail was given, the confirmation goes to the outbox in
+    this same transaction.
     """
-    existing = Grievance.objects.filter(submission_token=submission_token).first()
+    key = submission_key(submission_token)
+    code = tracking.tracking_code_for_submission(submission_token)
+    existing = Grievance.objects.filter(submission_token=key).first()
     if existing is not None:
-        return OnlineSubmission(existing, "")
-    code = tracking.tracking_code_create()
+        return _repeat(existing, code)
     try:
-        with transaction.atomic():
-            grievance = grievance_register(
-                kind=kind,
-                channel=Channel.WEBSITE,
-                summary=summary,
-                location=location,
-                complainant=complainant or {},
-                submission_token=submission_token,
-            )
+        # Nested in this transaction, grievance_register's atomic block is a savepoint: a clash on the
+        # token rolls back to it (the running number too) and leaves this transaction usable.
+        grievance = grievance_register(
+            kind=kind,
+            channel=Channel.WEBSITE,
+            summary=summary,
+            location=location,
+            complainant=complainant or {},
+            submission_token=key,
+            tracking_code_hash=tracking.tracking_code_hash(code),
+        )
     except IntegrityError:
         # The same token was registered by a request running at the same time.
-        return OnlineSubmission(Grievance.objects.get(submission_token=submission_token), "")
-    grievance.tracking_code_hash = tracking.tracking_code_hash(code)
-    grievance.save(update_fields=["tracking_code_hash"])
+        return _repeat(Grievance.objects.get(submission_token=key), code)
     for checked in attachments or []:
         uploads.attachment_store(grievance=grievance, checked=checked)
     email = (complainant or {}).get("email")
     if email:
         grievance_confirmation_queue(grievance=grievance, email=email, language=language)
     return OnlineSubmission(grievance, code)
+
+
+def _repeat(grievance, code):
+    """The case an earlier copy of this submission registered; its code only while the confirmation may be shown."""
+    recent = grievance.received_at >= timezone.now() - timedelta(seconds=CONFIRMATION_SECONDS)
+    shown = recent and tracking.tracking_code_matches(code, grievance.tracking_code_hash)
+    return OnlineSubmission(grievance, code if shown else "", is_repeat=True)
 
 
 def grievance_confirmation_queue(*, grievance: Grievance, email: str, language: str):

@@ -49,16 +49,20 @@ def grievance_register(
     actor=None,
     registered_no: str = "",
     submission_token=None,
+    tracking_code_hash: str = "",
 ) -> Grievance:
     """Register a grievance from any channel and give it its registration number.
 
     The number is taken inside this transaction (see numbering.take_next_number).
     A number from an existing log (`registered_no`) is kept as given and
     reserved so that it is never given again. The acknowledgement deadline is
-    counted in working days from the day of receipt.
+    counted in working days from the day of receipt. A case from the web form
+    comes with the hash of its tracking code (see online.py).
     """
     received_at = received_at or timezone.now()
     year = timezone.localtime(received_at).year
+    # Before the number: from there on concurrent registrations wait for this transaction to end.
+    due_on = add_working_days(timezone.localdate(received_at), settings.GRM_DEADLINES["acknowledge"])
     if registered_no:
         parsed = parse_registration_number(registered_no)
         if parsed is None:
@@ -83,8 +87,9 @@ def grievance_register(
         details=details,
         location=location,
         status=Status.RESOLVING,
-        due_on=add_working_days(timezone.localdate(received_at), settings.GRM_DEADLINES["acknowledge"]),
+        due_on=due_on,
         submission_token=submission_token,
+        tracking_code_hash=tracking_code_hash,
     )
     complainant = {key: value for key, value in (complainant or {}).items() if key in COMPLAINANT_FIELDS and value}
     Complainant.objects.create(grievance=grievance, **complainant)

@@ -9,6 +9,8 @@ import hashlib
 import hmac
 import secrets
 
+from django.utils.crypto import salted_hmac
+
 from .models import Grievance
 from .numbering import format_registration_number, parse_registration_number
 
@@ -21,6 +23,26 @@ HASH_PREFIX = "sha256$"
 def tracking_code_create() -> str:
     """Return a new code, grouped for reading aloud: ABCD-EFGH-JKMN."""
     raw = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+    return "-".join(raw[i : i + GROUP] for i in range(0, CODE_LENGTH, GROUP))
+
+
+def tracking_code_for_submission(submission_token) -> str:
+    """Return the code of the case a web-form submission registers: the same for every copy of that submission.
+
+    It is derived from the form's random submission token with a key only the
+    server has (an HMAC under SECRET_KEY), so the second request of a double
+    click can show the code the first one registered without any state shared
+    between them. The digest's 256 bits give the 12 characters without bias
+    worth mentioning.
+    """
+    number = int.from_bytes(
+        salted_hmac("grievances.tracking-code", str(submission_token), algorithm="sha256").digest(), "big"
+    )
+    characters = []
+    for _ in range(CODE_LENGTH):
+        number, index = divmod(number, len(ALPHABET))
+        characters.append(ALPHABET[index])
+    raw = "".join(characters)
     return "-".join(raw[i : i + GROUP] for i in range(0, CODE_LENGTH, GROUP))
 
 

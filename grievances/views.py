@@ -1,7 +1,6 @@
 """Public pages: the feedback form, its confirmation, case tracking and the easy-read guide."""
 
 from django.conf import settings
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -10,11 +9,10 @@ from django.views.generic import TemplateView
 
 from smartgov import ratelimit
 
+from .confirmation import confirmation_cookie_get, confirmation_cookie_set
 from .forms import GrievanceForm, TrackingForm
 from .online import grievance_submit_online
 from .tracking import grievance_get_by_tracking
-
-CONFIRMATION_KEY = "grievance_confirmation"
 
 
 @never_cache
@@ -22,9 +20,6 @@ def grievance_new(request):
     """Show the form; on a valid POST register the case once and redirect to the confirmation."""
     language = get_language()
     if request.method != "POST":
-        if not request.session.session_key:
-            # A session before the POST, so a double click's two requests share it (see _register).
-            request.session.save()
         return render(request, "grievances/grievance_form.html", {"form": GrievanceForm(language=language)})
     form = GrievanceForm(request.POST, request.FILES, language=language)
     if ratelimit.is_limited(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT):
@@ -35,39 +30,28 @@ def grievance_new(request):
     if not form.is_valid():
         form.keep_accepted_uploads()
         return render(request, "grievances/grievance_form.html", {"form": form})
-    _register(request, form, language)
-    return redirect("grievances:done")
-
-
-def _register(request, form, language):
     data = form.cleaned_data
-    with transaction.atomic():
-        submission = grievance_submit_online(
-            kind=data["kind"],
-            summary=data["summary"],
-            location=data["location"],
-            complainant=form.complainant(),
-            attachments=data["attachments"],
-            submission_token=data["submission_token"],
-            language=language,
-        )
-        if submission.is_repeat:
-            return
-        request.session[CONFIRMATION_KEY] = {
-            "registered_no": submission.grievance.registered_no,
-            "tracking_code": submission.tracking_code,
-            "emailed": bool(data["email"]),
-            "anonymous": not any(data.get(field) for field in ("name", "phone", "email", "address")),
-        }
-        # Saved inside the transaction: a repeat request waiting on this one finds the code when it reads the session.
-        request.session.save()
-    ratelimit.count(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT)
+    submission = grievance_submit_online(
+        kind=data["kind"],
+        summary=data["summary"],
+        location=data["location"],
+        complainant=form.complainant(),
+        attachments=data["attachments"],
+        submission_token=data["submission_token"],
+        language=language,
+    )
+    if not submission.is_repeat:
+        ratelimit.count(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT)
+    response = redirect("grievances:done")
+    if submission.tracking_code:
+        confirmation_cookie_set(response, submission=submission, data=data)
+    return response
 
 
 @never_cache
 def grievance_done(request):
     """The confirmation: number, private code and what happens next; safe to reload."""
-    confirmation = request.session.get(CONFIRMATION_KEY)
+    confirmation = confirmation_cookie_get(request)
     if not confirmation:
         return redirect("grievances:new")
     context = {"confirmation": confirmation, "deadlines": settings.GRM_DEADLINES}

@@ -52,6 +52,19 @@ def decrypt(value: str) -> str:
         raise ImproperlyConfigured("A stored value cannot be decrypted with FIELD_ENCRYPTION_KEYS.") from error
 
 
+def encrypt_for_client(value: str) -> str:
+    """Encrypt a value handed to a browser (a cookie) that only the server may read back."""
+    return _fernet(_keys()).encrypt(value.encode()).decode()
+
+
+def decrypt_from_client(token: str, *, max_age: int) -> str | None:
+    """Read a value from encrypt_for_client; None if altered, made with other keys or over max_age seconds old."""
+    try:
+        return _fernet(_keys()).decrypt(token.encode(), ttl=max_age).decode()
+    except (InvalidToken, UnicodeError):
+        return None
+
+
 def blind_index(value: str) -> str:
     """Return the searchable fingerprint of a value (case and spaces ignored); empty stays empty."""
     normalised = "".join(value.split()).lower()

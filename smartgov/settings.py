@@ -131,7 +131,10 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("CACHE_URL")}
         if env_str("CACHE_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
+    # Rendered pieces of public pages that are the same for every visitor (the empty feedback form's
+    # fields), kept in each process: cheaper than rendering them and than fetching them from Redis.
+    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments"},
 }
 
 # --- Authentication -------------------------------------------------------
@@ -247,6 +250,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=7, minute=0),
     },
 }
+# Celery's Django fix-up closes the database connection before and after every task unless this is set:
+# a new PostgreSQL connection (and server process) for each e-mail. Workers keep their connection instead
+# and recycle it the way Django does for requests (smartgov/celery.py): when broken or past CONN_MAX_AGE.
+CELERY_DB_REUSE_MAX = 1000
 # A message that failed this many times stops being retried and is marked failed for staff to see.
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 5)
 

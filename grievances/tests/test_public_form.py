@@ -1,6 +1,13 @@
-import pytest
-from django.core import mail
+import re
 
+import pytest
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.core import mail
+from django.test import Client
+
+from grievances import tracking
+from grievances.confirmation import COOKIE_NAME
 from grievances.models import Attachment, Channel, Grievance
 from grievances.tests.public_helpers import PNG_BYTES, form_data, pdf, png, public_setup  # noqa: F401
 from smartgov.models import OutboxMessage, OutboxStatus
@@ -70,6 +77,79 @@ def test_the_same_submission_sent_twice_makes_one_case(client):
     assert second.status_code == 302
     assert Grievance.objects.count() == 1
     assert client.get("/mn/grievances/new/done/").context["confirmation"]["registered_no"]
+
+
+def test_the_empty_form_s_fields_kept_from_an_earlier_page_follow_the_language_and_upload_settings(client, settings):
+    settings.GRM_MAX_ATTACHMENTS = 3
+    assert "You may attach up to 3 files" in client.get("/en/grievances/new/").content.decode()
+    assert "You may attach up to 3 files" in client.get("/en/grievances/new/").content.decode()
+    settings.GRM_MAX_ATTACHMENTS = 2
+    assert "You may attach up to 2 files" in client.get("/en/grievances/new/").content.decode()
+    kazakh = client.get("/kk/grievances/new/").content.decode()
+    assert "You may attach" not in kazakh
+    assert 'value="kk" checked' in kazakh  # the answer's language defaults to the page's
+
+
+def test_each_form_page_has_its_own_csrf_and_submission_tokens(client):
+    first, second = (main_form_values(Client().get(NEW_URL)) for _ in range(2))
+    assert first["csrfmiddlewaretoken"] != second["csrfmiddlewaretoken"]
+    assert first["submission_token"] != second["submission_token"]
+
+
+def main_form_values(response):
+    html = response.content.decode()
+    return {
+        name: re.search(rf'name="{name}" value="([^"]+)"', html)[1]
+        for name in ["csrfmiddlewaretoken", "submission_token"]
+    }
+
+
+def test_showing_the_form_reads_and_writes_nothing_in_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get(NEW_URL)
+    assert response.status_code == 200
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+    assert Session.objects.count() == 0
+
+
+def test_a_submission_takes_a_fixed_number_of_queries(client, django_assert_num_queries):
+    submit(Client(), form_data())  # the year's first case makes its number counter
+    # Token look-up; registration in a savepoint (calendar; running number: update, read; case; complainant;
+    # history); the outbox message in a savepoint; the test's own transaction adds one savepoint.
+    with django_assert_num_queries(14):
+        response = submit(client, form_data(email="tsetseg@example.mn"))
+    assert response.status_code == 302
+
+
+def test_the_confirmation_reaches_its_page_in_an_encrypted_cookie_not_in_the_url_or_a_session(client):
+    response = submit(client, form_data())
+    cookie = response.cookies[COOKIE_NAME]
+    code = client.get("/mn/grievances/new/done/").context["confirmation"]["tracking_code"]
+    number = Grievance.objects.get().registered_no
+    assert response["Location"] == "/mn/grievances/new/done/"
+    assert code.replace("-", "") not in cookie.value.replace("-", "")
+    assert number not in cookie.value
+    assert cookie["path"] == "/mn/grievances/new/done/"
+    assert cookie["httponly"] and cookie["samesite"] == "Strict"
+    assert Session.objects.count() == 0
+
+
+def test_a_double_click_whose_first_answer_never_reached_the_browser_still_shows_the_code(client):
+    data = form_data()
+    submit(Client(), data)  # the first request: registered, but the browser had moved on
+    assert submit(client, data).status_code == 302
+    grievance = Grievance.objects.get()
+    confirmation = client.get("/mn/grievances/new/done/").context["confirmation"]
+    assert confirmation["registered_no"] == grievance.registered_no
+    assert tracking.tracking_code_matches(confirmation["tracking_code"], grievance.tracking_code_hash)
+
+
+def test_an_altered_confirmation_cookie_goes_back_to_the_form(client):
+    submit(client, form_data())
+    client.cookies[COOKIE_NAME] = client.cookies[COOKIE_NAME].value[:-4] + "AAAA"
+    response = client.get("/mn/grievances/new/done/")
+    assert response.status_code == 302
+    assert response["Location"] == NEW_URL
 
 
 def test_confirmation_without_a_submission_goes_back_to_the_form(client):

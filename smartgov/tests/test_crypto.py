@@ -1,4 +1,5 @@
 import io
+import time
 
 import pytest
 from cryptography.fernet import Fernet
@@ -26,6 +27,17 @@ def test_a_value_under_an_unknown_key_is_an_error_not_garbage(settings):
     settings.FIELD_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
     with pytest.raises(Exception, match="cannot be decrypted"):
         crypto.decrypt(stored)
+
+
+def test_a_value_given_to_a_browser_comes_back_only_unaltered_and_in_time(monkeypatch):
+    token = crypto.encrypt_for_client('{"code": "ABCD-EFGH-JKMN"}')
+    assert "ABCD" not in token
+    assert crypto.decrypt_from_client(token, max_age=60) == '{"code": "ABCD-EFGH-JKMN"}'
+    assert crypto.decrypt_from_client(token[:-4] + "AAAA", max_age=60) is None
+    assert crypto.decrypt_from_client("not a token at all ✓", max_age=60) is None
+    later = time.time() + 61
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert crypto.decrypt_from_client(token, max_age=60) is None
 
 
 def test_blind_index_ignores_case_and_spaces_but_not_content():

@@ -1,0 +1,179 @@
+"""Profile: CPU and queries of one public form submission, in-process, step by step.
+
+Runs N submissions the way `bench/load` drives the form, each from a fresh
+client: GET /mn/grievances/new/, POST the form (filled by bench/htmlforms.py,
+as the load client does, with the CSRF check enforced and an e-mail address
+given), GET the confirmation. The outbox message each one queues is then sent
+as the Celery worker would (`outbox_message_send`), as a fourth step, because
+the worker shares the same cores under load.
+
+Settings are those of `bench/load` (DEBUG off, fresh keys, per-address limits
+lifted, dummy e-mail backend) on a throw-away database `bench_submissions_<name>`
+created next to the one DATABASE_URL names and dropped at the end:
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/smartgov_h8 .venv/bin/python bench/submission_profile.py
+
+Prints, per step, the mean CPU time of this process (PostgreSQL's own work is
+not in it), the mean wall time and the number of queries. The cache is
+in-process unless CACHE_URL names a Redis; tasks go to an in-memory broker
+unless CELERY_BROKER_URL is set. --profile N prints the N most expensive
+functions (cProfile, by own time and by cumulative time) of the measured run.
+"""
+
+import argparse
+import base64
+import cProfile
+import os
+import pstats
+import secrets
+import sys
+import tempfile
+import time
+import warnings
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+# The environment bench/load gives the portal (bench/load.py, portal_env), where not already set.
+BENCH_ENV = {
+    "DJANGO_SETTINGS_MODULE": "smartgov.settings",
+    "DEBUG": "0",
+    "SECRET_KEY": secrets.token_urlsafe(32),
+    "ALLOWED_HOSTS": "testserver,127.0.0.1",
+    "SECURE_SSL_REDIRECT": "0",
+    "SECURE_HSTS_SECONDS": "0",
+    "STAFF_REQUIRE_2FA": "0",
+    "FIELD_ENCRYPTION_KEYS": base64.urlsafe_b64encode(os.urandom(32)).decode(),
+    "BLIND_INDEX_KEY": secrets.token_urlsafe(32),
+    "CELERY_BROKER_URL": "memory://localhost/",
+    "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+    "LOG_LEVEL": "WARNING",
+    "MEDIA_ROOT": tempfile.mkdtemp(prefix="submission-profile-"),
+    "GRM_SUBMISSION_RATE_LIMIT": "1000000/s",
+    "GRM_TRACKING_FAILURE_RATE_LIMIT": "1000000/s",
+    "AXES_FAILURE_LIMIT": "1000",
+}
+for _name, _value in BENCH_ENV.items():
+    os.environ.setdefault(_name, _value)
+
+import django  # noqa: E402
+
+warnings.filterwarnings("ignore", "No directory at")  # no collectstatic needed here
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from htmlforms import fill, main_form  # noqa: E402
+
+from smartgov.models import OutboxMessage, OutboxStatus  # noqa: E402
+from smartgov.outbox import outbox_message_send  # noqa: E402
+
+FORM_URL = "/mn/grievances/new/"
+STEPS = ["GET form", "POST", "GET confirmation", "mail task"]
+
+
+class Meter:
+    """CPU time, wall time and queries per step, summed over the measured cycles."""
+
+    def __init__(self):
+        self.cpu, self.wall, self.queries = defaultdict(float), defaultdict(float), defaultdict(int)
+        self.step = None
+
+    def count_query(self, execute, sql, params, many, context):
+        if self.step:  # not the profile's own look-ups between the steps
+            self.queries[self.step] += 1
+        return execute(sql, params, many, context)
+
+    def measure(self, step, function):
+        self.step = step
+        cpu, wall = time.process_time(), time.perf_counter()
+        result = function()
+        self.cpu[step] += time.process_time() - cpu
+        self.wall[step] += time.perf_counter() - wall
+        self.step = None
+        return result
+
+
+def submission(meter, number):
+    """One fresh browser: the form, the POST, the confirmation; return the number shown."""
+    client = Client(enforce_csrf_checks=True, HTTP_ORIGIN="http://testserver")
+    page = meter.measure("GET form", lambda: client.get(FORM_URL))
+    assert page.status_code == 200, page.status_code
+    form = main_form(page.content.decode(), "http://testserver" + FORM_URL)
+    text = f"Profile {number}: the road works near the soum centre blocked access to the clinic."
+    data = {}
+    for name, value in fill(form, text=text, email=f"profile-{number}@example.org"):
+        data.setdefault(name, []).append(value)
+    sent = meter.measure("POST", lambda: client.post(FORM_URL, data, HTTP_REFERER="http://testserver" + FORM_URL))
+    assert sent.status_code == 302, f"form refused ({sent.status_code}): {sent.content.decode()[:2000]}"
+    done = meter.measure("GET confirmation", lambda: client.get(sent["Location"]))
+    assert done.status_code == 200 and b"registered-no" in done.content, done.status_code
+
+
+def send_mail(meter, first_id):
+    """Send this run's pending messages (a kept database may hold others, under other keys)."""
+    pending = OutboxMessage.objects.filter(status=OutboxStatus.PENDING, pk__gte=first_id)
+    for pk in list(pending.values_list("pk", flat=True)):
+        assert meter.measure("mail task", lambda pk=pk: outbox_message_send(message_id=pk))
+
+
+def run(meter, count, first=0):
+    first_id = (OutboxMessage.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    for number in range(first, first + count):
+        submission(meter, number)
+        send_mail(meter, first_id)
+
+
+def report(meter, count):
+    print(f"{'step':<18} {'CPU ms':>8} {'wall ms':>8} {'queries':>8}")
+    for step in STEPS:
+        print(
+            f"{step:<18} {meter.cpu[step] * 1000 / count:8.1f} {meter.wall[step] * 1000 / count:8.1f}"
+            f" {meter.queries[step] / count:8.1f}"
+        )
+    cpu, wall = sum(meter.cpu.values()), sum(meter.wall.values())
+    print(
+        f"{'total':<18} {cpu * 1000 / count:8.1f} {wall * 1000 / count:8.1f} {sum(meter.queries.values()) / count:8.1f}"
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--submissions", type=int, default=200, help="measured submissions (default 200)")
+    parser.add_argument("--warmup", type=int, default=20, help="submissions before measuring (default 20)")
+    parser.add_argument("--profile", type=int, metavar="N", help="print the N most expensive functions")
+    parser.add_argument("--keep", action="store_true", help="keep the database and reuse it on the next run")
+    options = parser.parse_args()
+    if connection.vendor != "postgresql":
+        print(f"note: running on {connection.vendor}; bench/load uses PostgreSQL", file=sys.stderr)
+    old_name = connection.settings_dict["NAME"]
+    connection.settings_dict["TEST"]["NAME"] = f"bench_submissions_{old_name}"
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False, keepdb=options.keep)
+    try:
+        call_command("migrate", verbosity=0)  # the roles are synchronised after migrate, as on a real deploy
+        run(Meter(), options.warmup)
+        meter = Meter()
+        profiler = cProfile.Profile() if options.profile else None
+        with connection.execute_wrapper(meter.count_query):
+            if profiler:
+                profiler.enable()
+            run(meter, options.submissions, first=options.warmup)
+            if profiler:
+                profiler.disable()
+        print(f"{options.submissions} submissions after {options.warmup} warm-up ones; database {connection.vendor}")
+        report(meter, options.submissions)
+        if profiler:
+            for order in ("tottime", "cumulative"):
+                print(f"\n--- top {options.profile} by {order} ---")
+                pstats.Stats(profiler).sort_stats(order).print_stats(options.profile)
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=options.keep)
+
+
+if __name__ == "__main__":
+    main()
