@@ -23,21 +23,24 @@ def outbox_message_create(*, recipient: str, subject: str, body: str, reference:
     return message
 
 
-# Set while a flush task is scheduled; see outbox_message_enqueue.
-FLUSH_SCHEDULED_KEY = "outbox:flush-scheduled"
+# Set in the cache while a flush task is queued and has not started; see outbox_message_enqueue.
+FLUSH_QUEUED_KEY = "outbox:flush-queued"
+# A mark whose task was lost (a broker restart with the cache elsewhere) lapses after this; beat covers the gap.
+FLUSH_QUEUED_MARK_SECONDS = 30
 
 
 def outbox_message_enqueue(*, message_id: int) -> bool:
     """Have the message sent soon; return False (and leave the row pending) when that cannot be arranged.
 
-    With a real worker, messages committed close together share one flush task:
-    the first of a window of OUTBOX_COALESCE_SECONDS marks it in the cache and
-    schedules a flush for the end of the window; the others find the mark and
-    are sent by that flush. The mark expires no later than the flush starts, so
-    a message that found it was committed before the flush looks for pending
-    messages. A burst of submissions then costs the worker one task a second,
-    not one per e-mail. With tasks run in-process (no broker) or a window of 0,
-    each message is sent by its own task.
+    With OUTBOX_COALESCE (a cache shared by the web and worker processes),
+    messages share flush tasks: a message queues a flush only when the cache
+    holds no mark of one queued already. The flush removes the mark before it
+    looks for pending messages, so a message that found the mark was committed
+    before that look and is sent by it. A burst of submissions then costs the
+    worker one task per flush, not one per e-mail. No task is queued with a
+    countdown: a worker holding ETA tasks crashed when Redis restarted (kombu
+    restoring them on a closed connection, seen in bench/load). Without a
+    shared cache, or with tasks run in-process, each message gets its own task.
 
     Never raises: the change the message reports is already committed, and a
     citizen must not see an error page because Redis is down. The periodic
@@ -46,20 +49,28 @@ def outbox_message_enqueue(*, message_id: int) -> bool:
     from .celery import app
     from .tasks import outbox_flush_task, outbox_message_send_task
 
-    window = settings.OUTBOX_COALESCE_SECONDS
     try:
-        if app.conf.task_always_eager or not window:
+        if not settings.OUTBOX_COALESCE or app.conf.task_always_eager:
             outbox_message_send_task.delay(message_id)
-        elif cache.add(FLUSH_SCHEDULED_KEY, message_id, timeout=window):
+        elif cache.add(FLUSH_QUEUED_KEY, message_id, timeout=FLUSH_QUEUED_MARK_SECONDS):
             try:
-                outbox_flush_task.apply_async(countdown=window)
+                outbox_flush_task.delay()
             except Exception:
-                cache.delete(FLUSH_SCHEDULED_KEY)  # let the next message try to schedule it again
+                cache.delete(FLUSH_QUEUED_KEY)  # let the next message try to queue it again
                 raise
     except Exception:  # the broker's and the cache's errors vary by transport (kombu, redis, OSError)
         logger.warning("Could not queue outbox message %s; the periodic flush will send it.", message_id, exc_info=True)
         return False
     return True
+
+
+def outbox_flush_queued() -> int:
+    """The queued flush: remove its mark, then send what is pending (see outbox_message_enqueue)."""
+    try:
+        cache.delete(FLUSH_QUEUED_KEY)
+    except Exception:  # a cache that is down holds no mark to remove
+        logger.warning("Could not remove the outbox flush mark.", exc_info=True)
+    return outbox_flush()
 
 
 def outbox_message_send(*, message_id: int) -> bool:

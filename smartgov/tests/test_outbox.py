@@ -1,4 +1,4 @@
-"""The outbox's delivery scheduling: one flush task for messages committed close together."""
+"""The outbox's delivery: messages share a queued flush task; a flush tries every pending message."""
 
 import time
 
@@ -26,34 +26,36 @@ def tasks_published():
 def tasks_sent(tasks_published, monkeypatch):
     """What is published is recorded instead of sent."""
     sent = []
-    monkeypatch.setattr(outbox_flush_task, "apply_async", lambda **options: sent.append(("flush", options)))
+    monkeypatch.setattr(outbox_flush_task, "delay", lambda **options: sent.append(("flush", options)))
     monkeypatch.setattr(outbox_message_send_task, "delay", lambda message_id: sent.append(("send", message_id)))
-    cache.delete(outbox.FLUSH_SCHEDULED_KEY)
+    cache.delete(outbox.FLUSH_QUEUED_KEY)
     yield sent
-    cache.delete(outbox.FLUSH_SCHEDULED_KEY)
+    cache.delete(outbox.FLUSH_QUEUED_KEY)
 
 
-def test_messages_committed_close_together_share_one_flush_at_the_end_of_the_window(tasks_sent, settings):
-    settings.OUTBOX_COALESCE_SECONDS = 1
+def test_messages_share_the_flush_queued_by_the_first_until_it_starts(tasks_sent, settings):
+    settings.OUTBOX_COALESCE = True
 
     results = [outbox.outbox_message_enqueue(message_id=number) for number in (1, 2, 3)]
 
     assert results == [True, True, True]
-    assert tasks_sent == [("flush", {"countdown": 1})]
+    assert tasks_sent == [("flush", {})]
 
 
-def test_once_the_window_is_over_the_next_message_schedules_another_flush(tasks_sent, settings):
-    settings.OUTBOX_COALESCE_SECONDS = 1
+@pytest.mark.django_db
+def test_a_message_after_the_flush_started_queues_another(tasks_sent, settings):
+    settings.OUTBOX_COALESCE = True
     outbox.outbox_message_enqueue(message_id=1)
 
-    cache.delete(outbox.FLUSH_SCHEDULED_KEY)  # the mark expires when the flush is due
+    outbox.outbox_flush_queued()
     outbox.outbox_message_enqueue(message_id=2)
+    outbox.outbox_message_enqueue(message_id=3)
 
-    assert tasks_sent == [("flush", {"countdown": 1}), ("flush", {"countdown": 1})]
+    assert tasks_sent == [("flush", {}), ("flush", {})]
 
 
-def test_a_window_of_zero_sends_each_message_with_its_own_task(tasks_sent, settings):
-    settings.OUTBOX_COALESCE_SECONDS = 0
+def test_without_coalescing_each_message_has_its_own_task(tasks_sent, settings):
+    settings.OUTBOX_COALESCE = False
 
     outbox.outbox_message_enqueue(message_id=1)
     outbox.outbox_message_enqueue(message_id=2)
@@ -63,20 +65,20 @@ def test_a_window_of_zero_sends_each_message_with_its_own_task(tasks_sent, setti
 
 @pytest.mark.usefixtures("tasks_published")
 def test_a_flush_that_cannot_be_queued_leaves_the_next_message_free_to_try_again(monkeypatch, settings):
-    settings.OUTBOX_COALESCE_SECONDS = 1
-    cache.delete(outbox.FLUSH_SCHEDULED_KEY)
+    settings.OUTBOX_COALESCE = True
+    cache.delete(outbox.FLUSH_QUEUED_KEY)
     attempts = []
 
-    def broker_down(**options):
-        attempts.append(options)
+    def broker_down():
+        attempts.append("flush")
         raise ConnectionError("broker unreachable")
 
-    monkeypatch.setattr(outbox_flush_task, "apply_async", broker_down)
+    monkeypatch.setattr(outbox_flush_task, "delay", broker_down)
 
     assert outbox.outbox_message_enqueue(message_id=1) is False
     assert outbox.outbox_message_enqueue(message_id=2) is False
-    assert len(attempts) == 2
-    assert cache.get(outbox.FLUSH_SCHEDULED_KEY) is None
+    assert attempts == ["flush", "flush"]
+    assert cache.get(outbox.FLUSH_QUEUED_KEY) is None
 
 
 @pytest.mark.django_db
@@ -97,8 +99,8 @@ def test_a_flush_tries_every_pending_message_once_in_batches(settings):
 
 @pytest.mark.worker
 def test_a_real_worker_sends_messages_committed_together_each_once(redis_celery_worker, settings):
-    settings.OUTBOX_COALESCE_SECONDS = 1
-    cache.delete(outbox.FLUSH_SCHEDULED_KEY)
+    settings.OUTBOX_COALESCE = True
+    cache.delete(outbox.FLUSH_QUEUED_KEY)
     for number in range(3):
         with transaction.atomic():
             outbox.outbox_message_create(recipient=f"w{number}@example.mn", subject="s", body="b")
