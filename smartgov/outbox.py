@@ -1,6 +1,7 @@
 """The e-mail outbox: write a message with the change, send it after commit, retry until sent."""
 
 import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -23,7 +24,7 @@ def outbox_message_create(*, recipient: str, subject: str, body: str, reference:
     return message
 
 
-# Set in the cache while a flush task is queued and has not started; see outbox_message_enqueue.
+# Set in the cache while a flush task is queued and has not looked for messages yet; see outbox_message_enqueue.
 FLUSH_QUEUED_KEY = "outbox:flush-queued"
 # A mark whose task was lost (a broker restart with the cache elsewhere) lapses after this; beat covers the gap.
 FLUSH_QUEUED_MARK_SECONDS = 30
@@ -32,15 +33,16 @@ FLUSH_QUEUED_MARK_SECONDS = 30
 def outbox_message_enqueue(*, message_id: int) -> bool:
     """Have the message sent soon; return False (and leave the row pending) when that cannot be arranged.
 
-    With OUTBOX_COALESCE (a cache shared by the web and worker processes),
-    messages share flush tasks: a message queues a flush only when the cache
-    holds no mark of one queued already. The flush removes the mark before it
-    looks for pending messages, so a message that found the mark was committed
-    before that look and is sent by it. A burst of submissions then costs the
-    worker one task per flush, not one per e-mail. No task is queued with a
-    countdown: a worker holding ETA tasks crashed when Redis restarted (kombu
-    restoring them on a closed connection, seen in bench/load). Without a
-    shared cache, or with tasks run in-process, each message gets its own task.
+    With OUTBOX_COALESCE_SECONDS (and a cache shared by the web and worker
+    processes), messages share flush tasks: a message queues a flush only when
+    the cache holds no mark of one queued already. The flush waits that many
+    seconds, removes the mark, then looks for pending messages, so a message
+    that found the mark was committed before that look and is sent by it. A
+    burst of submissions then costs the worker about one task per window, not
+    one per e-mail. The wait is in the task rather than a countdown on it: a
+    worker holding ETA tasks crashed when Redis restarted (kombu restoring them
+    on a closed connection, seen in bench/load). Without coalescing, or with
+    tasks run in-process, each message gets its own task.
 
     Never raises: the change the message reports is already committed, and a
     citizen must not see an error page because Redis is down. The periodic
@@ -50,11 +52,11 @@ def outbox_message_enqueue(*, message_id: int) -> bool:
     from .tasks import outbox_flush_task, outbox_message_send_task
 
     try:
-        if not settings.OUTBOX_COALESCE or app.conf.task_always_eager:
+        if not settings.OUTBOX_COALESCE_SECONDS or app.conf.task_always_eager:
             outbox_message_send_task.delay(message_id)
         elif cache.add(FLUSH_QUEUED_KEY, message_id, timeout=FLUSH_QUEUED_MARK_SECONDS):
             try:
-                outbox_flush_task.delay()
+                outbox_flush_task.delay(wait_seconds=settings.OUTBOX_COALESCE_SECONDS)
             except Exception:
                 cache.delete(FLUSH_QUEUED_KEY)  # let the next message try to queue it again
                 raise
@@ -64,8 +66,9 @@ def outbox_message_enqueue(*, message_id: int) -> bool:
     return True
 
 
-def outbox_flush_queued() -> int:
-    """The queued flush: remove its mark, then send what is pending (see outbox_message_enqueue)."""
+def outbox_flush_queued(*, wait_seconds: float = 0) -> int:
+    """The queued flush: wait for more messages, remove the mark, then send what is pending."""
+    time.sleep(wait_seconds)
     try:
         cache.delete(FLUSH_QUEUED_KEY)
     except Exception:  # a cache that is down holds no mark to remove

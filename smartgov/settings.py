@@ -254,8 +254,9 @@ CELERY_BEAT_SCHEDULE = {
 # a new PostgreSQL connection (and server process) for each e-mail. Workers keep their connection instead
 # and recycle it the way Django does for requests (smartgov/celery.py): when broken or past CONN_MAX_AGE.
 CELERY_DB_REUSE_MAX = 1000
-# Outbox messages share flush tasks (smartgov/outbox.py); needs a cache shared by web and worker processes.
-OUTBOX_COALESCE = env_bool("OUTBOX_COALESCE", bool(env_str("CACHE_URL")))
+# Outbox messages share flush tasks that wait this long for more (smartgov/outbox.py); 0: one task per message.
+# Needs a cache shared by the web and worker processes, so it is off without CACHE_URL.
+OUTBOX_COALESCE_SECONDS = env_int("OUTBOX_COALESCE_SECONDS", 1 if env_str("CACHE_URL") else 0)
 # A message that failed this many times stops being retried and is marked failed for staff to see.
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 5)
 

@@ -33,29 +33,29 @@ def tasks_sent(tasks_published, monkeypatch):
     cache.delete(outbox.FLUSH_QUEUED_KEY)
 
 
-def test_messages_share_the_flush_queued_by_the_first_until_it_starts(tasks_sent, settings):
-    settings.OUTBOX_COALESCE = True
+def test_messages_share_the_flush_queued_by_the_first_until_it_looks_for_them(tasks_sent, settings):
+    settings.OUTBOX_COALESCE_SECONDS = 1
 
     results = [outbox.outbox_message_enqueue(message_id=number) for number in (1, 2, 3)]
 
     assert results == [True, True, True]
-    assert tasks_sent == [("flush", {})]
+    assert tasks_sent == [("flush", {"wait_seconds": 1})]
 
 
 @pytest.mark.django_db
-def test_a_message_after_the_flush_started_queues_another(tasks_sent, settings):
-    settings.OUTBOX_COALESCE = True
+def test_a_message_after_the_flush_looked_queues_another(tasks_sent, settings):
+    settings.OUTBOX_COALESCE_SECONDS = 1
     outbox.outbox_message_enqueue(message_id=1)
 
     outbox.outbox_flush_queued()
     outbox.outbox_message_enqueue(message_id=2)
     outbox.outbox_message_enqueue(message_id=3)
 
-    assert tasks_sent == [("flush", {}), ("flush", {})]
+    assert tasks_sent == [("flush", {"wait_seconds": 1}), ("flush", {"wait_seconds": 1})]
 
 
 def test_without_coalescing_each_message_has_its_own_task(tasks_sent, settings):
-    settings.OUTBOX_COALESCE = False
+    settings.OUTBOX_COALESCE_SECONDS = 0
 
     outbox.outbox_message_enqueue(message_id=1)
     outbox.outbox_message_enqueue(message_id=2)
@@ -65,11 +65,11 @@ def test_without_coalescing_each_message_has_its_own_task(tasks_sent, settings):
 
 @pytest.mark.usefixtures("tasks_published")
 def test_a_flush_that_cannot_be_queued_leaves_the_next_message_free_to_try_again(monkeypatch, settings):
-    settings.OUTBOX_COALESCE = True
+    settings.OUTBOX_COALESCE_SECONDS = 1
     cache.delete(outbox.FLUSH_QUEUED_KEY)
     attempts = []
 
-    def broker_down():
+    def broker_down(**options):
         attempts.append("flush")
         raise ConnectionError("broker unreachable")
 
@@ -99,7 +99,7 @@ def test_a_flush_tries_every_pending_message_once_in_batches(settings):
 
 @pytest.mark.worker
 def test_a_real_worker_sends_messages_committed_together_each_once(redis_celery_worker, settings):
-    settings.OUTBOX_COALESCE = True
+    settings.OUTBOX_COALESCE_SECONDS = 1
     cache.delete(outbox.FLUSH_QUEUED_KEY)
     for number in range(3):
         with transaction.atomic():
