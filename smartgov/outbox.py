@@ -1,10 +1,10 @@
 """The e-mail outbox: write a message with the change, send it after commit, retry until sent."""
 
 import logging
+import math
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
@@ -24,56 +24,42 @@ def outbox_message_create(*, recipient: str, subject: str, body: str, reference:
     return message
 
 
-# Set in the cache while a flush task is queued and has not looked for messages yet; see outbox_message_enqueue.
-FLUSH_QUEUED_KEY = "outbox:flush-queued"
-# A mark whose task was lost (a broker restart with the cache elsewhere) lapses after this; beat covers the gap.
-FLUSH_QUEUED_MARK_SECONDS = 30
+# When this process last queued a flush (time.monotonic()); see outbox_message_enqueue.
+_flush_queued_at = -math.inf
 
 
 def outbox_message_enqueue(*, message_id: int) -> bool:
     """Have the message sent soon; return False (and leave the row pending) when that cannot be arranged.
 
-    With OUTBOX_COALESCE_SECONDS (and a cache shared by the web and worker
-    processes), messages share flush tasks: a message queues a flush only when
-    the cache holds no mark of one queued already. The flush waits that many
-    seconds, removes the mark, then looks for pending messages, so a message
-    that found the mark was committed before that look and is sent by it. A
-    burst of submissions then costs the worker about one task per window, not
-    one per e-mail. The wait is in the task rather than a countdown on it: a
-    worker holding ETA tasks crashed when Redis restarted (kombu restoring them
-    on a closed connection, seen in bench/load). Without coalescing, or with
-    tasks run in-process, each message gets its own task.
+    With OUTBOX_COALESCE_SECONDS, a process queues at most one flush task per
+    that many seconds, and the flush sends every pending message: under a
+    burst of submissions the worker runs a task or so a second per process
+    instead of one per e-mail. A message whose process queued a flush a moment
+    ago is sent by the next flush any process queues, or at the latest by the
+    periodic flush (OUTBOX_FLUSH_SECONDS). No task is queued with a countdown:
+    a worker holding ETA tasks crashed when Redis restarted (kombu restoring
+    them on a closed connection, seen in bench/load). With 0, or with tasks
+    run in-process, each message gets its own task.
 
     Never raises: the change the message reports is already committed, and a
     citizen must not see an error page because Redis is down. The periodic
     flush sends what stays pending.
     """
+    global _flush_queued_at
     from .celery import app
     from .tasks import outbox_flush_task, outbox_message_send_task
 
+    window, now = settings.OUTBOX_COALESCE_SECONDS, time.monotonic()
     try:
-        if not settings.OUTBOX_COALESCE_SECONDS or app.conf.task_always_eager:
+        if not window or app.conf.task_always_eager:
             outbox_message_send_task.delay(message_id)
-        elif cache.add(FLUSH_QUEUED_KEY, message_id, timeout=FLUSH_QUEUED_MARK_SECONDS):
-            try:
-                outbox_flush_task.delay(wait_seconds=settings.OUTBOX_COALESCE_SECONDS)
-            except Exception:
-                cache.delete(FLUSH_QUEUED_KEY)  # let the next message try to queue it again
-                raise
-    except Exception:  # the broker's and the cache's errors vary by transport (kombu, redis, OSError)
+        elif now - _flush_queued_at >= window:
+            outbox_flush_task.delay()
+            _flush_queued_at = now
+    except Exception:  # the broker's errors vary by transport (kombu, redis, OSError)
         logger.warning("Could not queue outbox message %s; the periodic flush will send it.", message_id, exc_info=True)
         return False
     return True
-
-
-def outbox_flush_queued(*, wait_seconds: float = 0) -> int:
-    """The queued flush: wait for more messages, remove the mark, then send what is pending."""
-    time.sleep(wait_seconds)
-    try:
-        cache.delete(FLUSH_QUEUED_KEY)
-    except Exception:  # a cache that is down holds no mark to remove
-        logger.warning("Could not remove the outbox flush mark.", exc_info=True)
-    return outbox_flush()
 
 
 def outbox_message_send(*, message_id: int) -> bool:

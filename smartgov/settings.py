@@ -235,7 +235,7 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "inte
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
 CELERY_BEAT_SCHEDULE = {
     # Sends outbox mail whose flush could not be queued (broker down) or whose sending failed.
-    "outbox-flush": {"task": "smartgov.tasks.outbox_flush_task", "schedule": env_int("OUTBOX_FLUSH_SECONDS", 60)},
+    "outbox-flush": {"task": "smartgov.tasks.outbox_flush_task", "schedule": env_int("OUTBOX_FLUSH_SECONDS", 10)},
     # Removes attachments kept after a form error that were never sent.
     "incoming-files-cleanup": {"task": "grievances.tasks.incoming_files_cleanup_task", "schedule": 6 * 60 * 60},
     # The half-yearly GRM report: the task itself decides whether today is the
@@ -254,9 +254,8 @@ CELERY_BEAT_SCHEDULE = {
 # a new PostgreSQL connection (and server process) for each e-mail. Workers keep their connection instead
 # and recycle it the way Django does for requests (smartgov/celery.py): when broken or past CONN_MAX_AGE.
 CELERY_DB_REUSE_MAX = 1000
-# Outbox messages share flush tasks that wait this long for more (smartgov/outbox.py); 0: one task per message.
-# Needs a cache shared by the web and worker processes, so it is off without CACHE_URL.
-OUTBOX_COALESCE_SECONDS = env_int("OUTBOX_COALESCE_SECONDS", 1 if env_str("CACHE_URL") else 0)
+# A process queues at most one outbox flush task per this many seconds (smartgov/outbox.py); 0: a task per message.
+OUTBOX_COALESCE_SECONDS = env_int("OUTBOX_COALESCE_SECONDS", 1)
 # A message that failed this many times stops being retried and is marked failed for staff to see.
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 5)
 

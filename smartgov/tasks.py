@@ -21,7 +21,7 @@ def outbox_message_send_task(message_id):
 
 
 @shared_task(ignore_result=True)
-def outbox_flush_task(wait_seconds=0):
+def outbox_flush_task():
     """Send pending outbox messages: queued after new messages (outbox_message_enqueue) and by beat,
     which catches up after the broker or the mail server was down."""
-    return outbox.outbox_flush_queued(wait_seconds=wait_seconds)
+    return outbox.outbox_flush()
