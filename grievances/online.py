@@ -59,12 +59,10 @@ def grievance_submit_online(
     """
     key = submission_key(submission_token)
     code = tracking.tracking_code_for_submission(submission_token)
-    existing = Grievance.objects.filter(submission_token=key).first()
-    if existing is not None:
-        return _repeat(existing, code)
     try:
-        # Nested in this transaction, grievance_register's atomic block is a savepoint: a clash on the
-        # token rolls back to it (the running number too) and leaves this transaction usable.
+        # No look-up first: a repeat is rare, and the unique token catches it. Nested in this transaction,
+        # grievance_register's atomic block is a savepoint: the clash rolls back to it (the running number
+        # too) and leaves this transaction usable.
         grievance = grievance_register(
             kind=kind,
             channel=Channel.WEBSITE,
@@ -75,8 +73,11 @@ def grievance_submit_online(
             tracking_code_hash=tracking.tracking_code_hash(code),
         )
     except IntegrityError:
-        # The same token was registered by a request running at the same time.
-        return _repeat(Grievance.objects.get(submission_token=key), code)
+        # The same token was registered by an earlier request (a double click, a POST sent again).
+        existing = Grievance.objects.filter(submission_token=key).first()
+        if existing is None:
+            raise
+        return _repeat(existing, code)
     for checked in attachments or []:
         uploads.attachment_store(grievance=grievance, checked=checked)
     email = (complainant or {}).get("email")
