@@ -18,7 +18,7 @@ class CalendarDayAdmin(admin.ModelAdmin):
 class OutboxMessageAdmin(admin.ModelAdmin):
     """Read-only: messages are written by services and sent by tasks, never edited by hand."""
 
-    list_display = ["created_at", "reference", "status", "attempts", "sent_at"]
+    list_display = ["created_at", "reference", "status", "attempts", "next_attempt_at", "sent_at"]
     list_filter = ["status"]
     search_fields = ["reference"]
     readonly_fields = [field.name for field in OutboxMessage._meta.fields]

@@ -42,6 +42,7 @@ class OutboxMessage(models.Model):
 
     The row is the source of truth: a task is queued on commit, and if the
     broker is down the row stays pending until the periodic flush sends it.
+    A failed attempt is retried later and later, up to OUTBOX_MAX_ATTEMPTS.
     """
 
     # The address and the text (which may quote the person's case) are personal data: encrypted at rest.
@@ -54,6 +55,9 @@ class OutboxMessage(models.Model):
     status = models.CharField(_("status"), max_length=16, choices=OutboxStatus.choices, default=OutboxStatus.PENDING)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
+    # After a failed attempt, not before this time (a growing delay, so a short mail-server outage does not
+    # use up the attempts); empty until then.
+    next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 

@@ -3,10 +3,12 @@
 import logging
 import math
 import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import OutboxMessage, OutboxStatus
@@ -62,28 +64,42 @@ def outbox_message_enqueue(*, message_id: int) -> bool:
     return True
 
 
+def _due(now):
+    """Pending messages not waiting out the delay after a failed attempt."""
+    return OutboxMessage.objects.filter(
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now), status=OutboxStatus.PENDING
+    )
+
+
+def retry_delay_seconds(attempts: int) -> int:
+    """How long to wait after the `attempts`-th failure: OUTBOX_RETRY_SECONDS, doubled after each one."""
+    return settings.OUTBOX_RETRY_SECONDS * 2 ** (attempts - 1)
+
+
 def outbox_message_send(*, message_id: int) -> bool:
-    """Send one pending message and record it as sent; return True only if this call sent it.
+    """Send one due message and record it as sent; return True only if this call sent it.
 
     The row is locked with SKIP LOCKED, so two workers never send the same
     message, and a message already sent is left alone: delivery happens once.
+    A failure is recorded with the time of the next attempt, later after each
+    failure, so that flushes a few seconds apart do not use up the attempts
+    during a short mail-server outage.
     """
     with transaction.atomic():
-        message = (
-            OutboxMessage.objects.select_for_update(skip_locked=True)
-            .filter(pk=message_id, status=OutboxStatus.PENDING)
-            .first()
-        )
+        now = timezone.now()
+        message = _due(now).select_for_update(skip_locked=True).filter(pk=message_id).first()
         if message is None:
             return False
         message.attempts += 1
         try:
             EmailMessage(message.subject, message.body, to=[message.recipient]).send()
-        except Exception as error:  # SMTP and network errors: record and let the flush retry
+        except Exception as error:  # SMTP and network errors: record and let a later flush retry
             message.last_error = f"{type(error).__name__}: {error}"[:2000]
             if message.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
                 message.status = OutboxStatus.FAILED
-            message.save(update_fields=["attempts", "last_error", "status"])
+            else:
+                message.next_attempt_at = now + timedelta(seconds=retry_delay_seconds(message.attempts))
+            message.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
             logger.warning("Outbox message %s not sent (attempt %s).", message_id, message.attempts, exc_info=True)
             return False
         message.status = OutboxStatus.SENT
@@ -94,15 +110,11 @@ def outbox_message_send(*, message_id: int) -> bool:
 
 
 def outbox_flush(*, batch: int = 100) -> int:
-    """Try each message pending when called once, oldest first, `batch` at a time; return how many were sent."""
-    sent, after = 0, 0
+    """Try each message due when called once, oldest first, `batch` at a time; return how many were sent."""
+    sent, after, now = 0, 0, timezone.now()
     while True:
-        pending = list(
-            OutboxMessage.objects.filter(status=OutboxStatus.PENDING, pk__gt=after)
-            .order_by("pk")
-            .values_list("pk", flat=True)[:batch]
-        )
-        sent += sum(outbox_message_send(message_id=pk) for pk in pending)
-        if len(pending) < batch:
+        due = list(_due(now).filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)[:batch])
+        sent += sum(outbox_message_send(message_id=pk) for pk in due)
+        if len(due) < batch:
             return sent
-        after = pending[-1]
+        after = due[-1]

@@ -213,6 +213,8 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# A mail server that does not answer must not hold an outbox flush (which sends every due message) for long.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "smartgov <noreply@smart.gov.mn>")
 
 # --- Celery ---------------------------------------------------------------
@@ -258,6 +260,8 @@ CELERY_DB_REUSE_MAX = 1000
 OUTBOX_COALESCE_SECONDS = env_int("OUTBOX_COALESCE_SECONDS", 1)
 # A message that failed this many times stops being retried and is marked failed for staff to see.
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 5)
+# Wait after a message's first failed attempt, doubled after each further one (1, 2, 4, 8 minutes by default).
+OUTBOX_RETRY_SECONDS = env_int("OUTBOX_RETRY_SECONDS", 60)
 
 # --- REST API -------------------------------------------------------------
 
