@@ -21,7 +21,7 @@ from smartgov.exceptions import ApplicationError
 
 from . import services, workflow
 from .admin_filters import grievance_handlers
-from .models import ResponseWay, Stage
+from .models import Grievance, ResponseWay, Stage
 from .workflow import Action
 
 
@@ -69,21 +69,29 @@ class EscalateForm(TransitionForm):
 
 
 class ResolveForm(TransitionForm):
-    """Resolve with the actions taken saved on the case, as the list action does."""
+    """Resolve with the actions taken written here, prefilled with those saved on the case."""
 
+    # Not required here: the service refuses a blank summary with its own message.
+    actions_taken = forms.CharField(
+        label=Grievance._meta.get_field("actions_taken").verbose_name,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 30}),
+    )
     response_way = forms.ChoiceField(
         label=_("way of answer"), choices=[("", "---------"), *ResponseWay.choices], required=False
     )
-    help_text = _("The summary of actions taken saved on this page is used: save it first.")
+    field_order = ["actions_taken", "response_way", "note"]
+    help_text = _("The summary of actions taken written here replaces the one saved on the case.")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["actions_taken"].initial = self.grievance.actions_taken
         self.fields["response_way"].initial = self.grievance.response_way
 
     def service_arguments(self):
         return {
             "note": self.cleaned_data["note"],
-            "actions_taken": self.grievance.actions_taken,
+            "actions_taken": self.cleaned_data["actions_taken"],
             "response_way": self.cleaned_data["response_way"] or self.grievance.response_way,
         }
 
