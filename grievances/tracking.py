@@ -26,18 +26,20 @@ def tracking_code_create() -> str:
     return "-".join(raw[i : i + GROUP] for i in range(0, CODE_LENGTH, GROUP))
 
 
-def tracking_code_for_submission(submission_token) -> str:
-    """Return the code of the case a web-form submission registers: the same for every copy of that submission.
+def tracking_code_for_submission(submission_token, *, browser_key: str) -> str:
+    """Return the code of the case a web-form submission registers: the same for every copy sent by one browser.
 
-    It is derived from the form's random submission token with a key only the
-    server has (an HMAC under SECRET_KEY), so the second request of a double
-    click can show the code the first one registered without any state shared
-    between them. The digest's 256 bits give the 12 characters without bias
-    worth mentioning.
+    It is derived from the form's random submission token and the browser's
+    own secret (`browser_key`, the CSRF cookie's secret) with a key only the
+    server has (an HMAC under SECRET_KEY). So the second request of a double
+    click, which carries both, can show the code the first one registered
+    without any state shared between them, while the same token replayed from
+    another browser derives another code, which matches nothing. The digest's
+    256 bits give the 12 characters without bias worth mentioning.
     """
-    number = int.from_bytes(
-        salted_hmac("grievances.tracking-code", str(submission_token), algorithm="sha256").digest(), "big"
-    )
+    # A UUID has no line break, so the two parts cannot run into each other.
+    message = f"{submission_token}\n{browser_key}"
+    number = int.from_bytes(salted_hmac("grievances.tracking-code", message, algorithm="sha256").digest(), "big")
     characters = []
     for _ in range(CODE_LENGTH):
         number, index = divmod(number, len(ALPHABET))

@@ -1,10 +1,12 @@
 """Public pages: the feedback form, its confirmation, case tracking and the easy-read guide."""
 
 from django.conf import settings
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
 
 from smartgov import ratelimit
@@ -14,7 +16,11 @@ from .forms import GrievanceForm, TrackingForm
 from .online import grievance_submit_online
 from .tracking import grievance_get_by_tracking
 
+# Kept out of error reports: what a person wrote about themselves, and the two secrets that give a tracking code.
+SENSITIVE_FORM_FIELDS = ("submission_token", "csrfmiddlewaretoken", "name", "phone", "email", "address", "summary")
 
+
+@sensitive_post_parameters(*SENSITIVE_FORM_FIELDS)
 @never_cache
 def grievance_new(request):
     """Show the form; on a valid POST register the case once and redirect to the confirmation."""
@@ -30,6 +36,8 @@ def grievance_new(request):
     if not form.is_valid():
         form.keep_accepted_uploads()
         return render(request, "grievances/grievance_form.html", {"form": form})
+    # Every valid POST counts, repeats too: a replayed submission cannot be sent without limit.
+    ratelimit.count(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT)
     data = form.cleaned_data
     submission = grievance_submit_online(
         kind=data["kind"],
@@ -38,14 +46,24 @@ def grievance_new(request):
         complainant=form.complainant(),
         attachments=data["attachments"],
         submission_token=data["submission_token"],
+        browser_key=_browser_key(request),
         language=language,
     )
-    if not submission.is_repeat:
-        ratelimit.count(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT)
     response = redirect("grievances:done")
-    if submission.tracking_code:
+    if submission.tracking_code:  # none for a replay from another browser: it sees no number either
         confirmation_cookie_set(response, submission=submission, data=data)
     return response
+
+
+def _browser_key(request) -> str:
+    """Return the secret of this browser's CSRF cookie, which every POST past the CSRF check carries.
+
+    Where the check was skipped (a test client) a new secret is made and sent,
+    so the key is never empty and never another browser's.
+    """
+    if "CSRF_COOKIE" not in request.META:
+        get_token(request)
+    return request.META["CSRF_COOKIE"]
 
 
 @never_cache

@@ -5,6 +5,10 @@ from FIELD_ENCRYPTION_KEYS; the first key encrypts, all keys decrypt, so keys
 can be rotated. An exact-match search on an encrypted column goes through a
 blind index: an HMAC of the normalised value under a separate key, stored next
 to it, which reveals equality and nothing else.
+
+Values handed to browsers (encrypt_for_client) use keys of their own, derived
+from SECRET_KEY: a public page decrypts whatever a browser sends it, and the
+personal-data keys are not exposed to that.
 """
 
 import base64
@@ -18,6 +22,7 @@ from django.conf import settings
 from django.core import validators
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+from django.utils.crypto import salted_hmac
 
 PREFIX = "enc1:"
 
@@ -52,15 +57,26 @@ def decrypt(value: str) -> str:
         raise ImproperlyConfigured("A stored value cannot be decrypted with FIELD_ENCRYPTION_KEYS.") from error
 
 
+def _client_keys():
+    """Return Fernet keys for values given to browsers: derived from SECRET_KEY (then its fallbacks), for this only."""
+    secrets = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+    return tuple(
+        base64.urlsafe_b64encode(
+            salted_hmac("smartgov.crypto.client-value", "fernet-key", secret=secret, algorithm="sha256").digest()
+        ).decode()
+        for secret in secrets
+    )
+
+
 def encrypt_for_client(value: str) -> str:
     """Encrypt a value handed to a browser (a cookie) that only the server may read back."""
-    return _fernet(_keys()).encrypt(value.encode()).decode()
+    return _fernet(_client_keys()).encrypt(value.encode()).decode()
 
 
 def decrypt_from_client(token: str, *, max_age: int) -> str | None:
     """Read a value from encrypt_for_client; None if altered, made with other keys or over max_age seconds old."""
     try:
-        return _fernet(_keys()).decrypt(token.encode(), ttl=max_age).decode()
+        return _fernet(_client_keys()).decrypt(token.encode(), ttl=max_age).decode()
     except (InvalidToken, UnicodeError):
         return None
 

@@ -5,16 +5,20 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core import mail
 from django.test import Client
+from django.views.debug import SafeExceptionReporterFilter
 
-from grievances import tracking
-from grievances.confirmation import COOKIE_NAME
+from grievances import tracking, views
+from grievances.confirmation import confirmation_cookie_name
 from grievances.models import Attachment, Channel, Grievance
 from grievances.tests.public_helpers import PNG_BYTES, form_data, pdf, png, public_setup  # noqa: F401
+from smartgov import crypto
 from smartgov.models import OutboxMessage, OutboxStatus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_setup")]
 
 NEW_URL = "/mn/grievances/new/"
+DONE_URL = "/mn/grievances/new/done/"
+COOKIE_NAME = confirmation_cookie_name("mn")
 
 
 def submit(client, data, **extra):
@@ -124,32 +128,99 @@ def test_a_submission_takes_a_fixed_number_of_queries(client, django_assert_num_
 def test_the_confirmation_reaches_its_page_in_an_encrypted_cookie_not_in_the_url_or_a_session(client):
     response = submit(client, form_data())
     cookie = response.cookies[COOKIE_NAME]
-    code = client.get("/mn/grievances/new/done/").context["confirmation"]["tracking_code"]
+    code = client.get(DONE_URL).context["confirmation"]["tracking_code"]
     number = Grievance.objects.get().registered_no
-    assert response["Location"] == "/mn/grievances/new/done/"
+    assert response["Location"] == DONE_URL
     assert code.replace("-", "") not in cookie.value.replace("-", "")
     assert number not in cookie.value
-    assert cookie["path"] == "/mn/grievances/new/done/"
+    assert cookie["path"] == DONE_URL
     assert cookie["httponly"] and cookie["samesite"] == "Strict"
     assert Session.objects.count() == 0
 
 
-def test_a_double_click_whose_first_answer_never_reached_the_browser_still_shows_the_code(client):
-    data = form_data()
-    submit(Client(), data)  # the first request: registered, but the browser had moved on
+def test_each_language_s_confirmation_page_gets_its_own_cookie_so_the_language_links_keep_the_code(client):
+    response = submit(client, form_data())
+    headers = [cookie.output(header="") for cookie in response.cookies.values()]
+    for language in ["mn", "en", "kk"]:
+        cookie = response.cookies[confirmation_cookie_name(language)]
+        assert cookie["path"] == f"/{language}/grievances/new/done/"
+        assert any(f"Path=/{language}/grievances/new/done/" in header for header in headers)
+    mongolian = client.get(DONE_URL).context["confirmation"]
+    kazakh = client.get("/kk/grievances/new/done/")
+    assert kazakh.status_code == 200
+    assert kazakh.context["confirmation"] == mongolian
+    assert mongolian["tracking_code"] in kazakh.content.decode()
+
+
+def browser():
+    """A client that, like a browser, gets its CSRF cookie with the form and must send the form's CSRF token."""
+    return Client(enforce_csrf_checks=True)
+
+
+def form_values_shown_to(client):
+    return main_form_values(client.get(NEW_URL))
+
+
+def test_a_double_click_whose_first_answer_never_reached_the_browser_still_shows_the_code():
+    client = browser()
+    data = form_data(**form_values_shown_to(client))
+    assert submit(client, data).status_code == 302
+    for language in ["mn", "en", "kk"]:  # the first answer, cookies and all, was dropped for the second click's
+        del client.cookies[confirmation_cookie_name(language)]
     assert submit(client, data).status_code == 302
     grievance = Grievance.objects.get()
-    confirmation = client.get("/mn/grievances/new/done/").context["confirmation"]
+    confirmation = client.get(DONE_URL).context["confirmation"]
     assert confirmation["registered_no"] == grievance.registered_no
     assert tracking.tracking_code_matches(confirmation["tracking_code"], grievance.tracking_code_hash)
+
+
+def test_another_browser_replaying_the_token_gets_neither_number_nor_code_nor_a_second_case():
+    victim = browser()
+    data = form_data(**form_values_shown_to(victim))
+    submit(victim, data)
+    victim_code = victim.get(DONE_URL).context["confirmation"]["tracking_code"]
+    grievance = Grievance.objects.get()
+    attacker = browser()
+    replay = {**data, "csrfmiddlewaretoken": form_values_shown_to(attacker)["csrfmiddlewaretoken"]}
+    response = submit(attacker, replay, follow=True)
+    html = response.content.decode()
+    assert response.redirect_chain[-1] == (NEW_URL, 302)  # back on an empty form
+    assert not any(name.startswith("grievance_confirmation") for name in attacker.cookies)
+    assert grievance.registered_no not in html
+    assert victim_code not in html
+    assert Grievance.objects.count() == 1
 
 
 def test_an_altered_confirmation_cookie_goes_back_to_the_form(client):
     submit(client, form_data())
     client.cookies[COOKIE_NAME] = client.cookies[COOKIE_NAME].value[:-4] + "AAAA"
-    response = client.get("/mn/grievances/new/done/")
+    response = client.get(DONE_URL)
     assert response.status_code == 302
     assert response["Location"] == NEW_URL
+
+
+def test_a_confirmation_cookie_that_is_not_a_confirmation_goes_back_to_the_form(client):
+    for plain in ["not json", "[1, 2]"]:
+        client.cookies[COOKIE_NAME] = crypto.encrypt_for_client(plain)
+        response = client.get(DONE_URL)
+        assert response.status_code == 302
+        assert response["Location"] == NEW_URL
+
+
+def test_error_reports_hide_the_tokens_and_what_the_person_wrote_about_themselves(client, monkeypatch):
+    failed = {}
+
+    def fail(request):
+        failed["request"] = request
+        raise RuntimeError("something broke")
+
+    monkeypatch.setattr(views, "_browser_key", fail)
+    with pytest.raises(RuntimeError):
+        submit(client, form_data(name="Tsetseg", phone="99112233", email="tsetseg@example.mn", address="Khovd"))
+    reported = SafeExceptionReporterFilter().get_post_parameters(failed["request"])
+    for field in ["submission_token", "name", "phone", "email", "address", "summary"]:
+        assert reported[field] == SafeExceptionReporterFilter.cleansed_substitute
+    assert reported["kind"] == "complaint"
 
 
 def test_confirmation_without_a_submission_goes_back_to_the_form(client):
@@ -262,6 +333,15 @@ def test_submissions_over_the_per_ip_limit_get_a_translated_429_and_keep_the_tex
     assert "Many forms were sent from this connection" in response.content.decode()
     assert "Third one" in response.content.decode()
     assert Grievance.objects.count() == 2
+
+
+def test_repeats_of_one_submission_count_towards_the_limit(client, settings):
+    settings.GRM_SUBMISSION_RATE_LIMIT = "2/h"
+    data = form_data()
+    assert submit(client, data).status_code == 302
+    assert submit(client, data).status_code == 302
+    assert submit(client, data).status_code == 429
+    assert Grievance.objects.count() == 1
 
 
 def test_other_addresses_are_not_limited(client, settings):

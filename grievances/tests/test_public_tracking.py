@@ -27,15 +27,18 @@ def test_codes_are_random_readable_and_only_their_hash_matches():
     assert not tracking.tracking_code_matches(code, "")
 
 
-def test_a_submission_s_code_comes_from_its_token_and_the_server_key(settings):
+def test_a_submission_s_code_comes_from_its_token_the_browser_s_key_and_the_server_key(settings):
     token = "6f1c3f5e-0b7a-4f43-9a55-1d2a6b0f7c11"
-    code = tracking.tracking_code_for_submission(token)
-    assert tracking.tracking_code_for_submission(token) == code
+    code = tracking.tracking_code_for_submission(token, browser_key="browser-a")
+    assert tracking.tracking_code_for_submission(token, browser_key="browser-a") == code
     assert len(code) == 14 and code.count("-") == 2
     assert set(code.replace("-", "")) <= set(tracking.ALPHABET)
-    assert tracking.tracking_code_for_submission("0b7a6f1c-3f5e-4f43-9a55-1d2a6b0f7c11") != code
+    assert (
+        tracking.tracking_code_for_submission("0b7a6f1c-3f5e-4f43-9a55-1d2a6b0f7c11", browser_key="browser-a") != code
+    )
+    assert tracking.tracking_code_for_submission(token, browser_key="browser-b") != code
     settings.SECRET_KEY = "another-server-key-entirely"
-    assert tracking.tracking_code_for_submission(token) != code
+    assert tracking.tracking_code_for_submission(token, browser_key="browser-a") != code
 
 
 def test_number_and_code_show_status_stage_dates_and_public_answer_but_not_internal_notes(client):

@@ -2,7 +2,7 @@ import io
 import time
 
 import pytest
-from cryptography.fernet import Fernet
+from cryptography.fernet import Fernet, InvalidToken
 
 from smartgov import crypto
 
@@ -38,6 +38,26 @@ def test_a_value_given_to_a_browser_comes_back_only_unaltered_and_in_time(monkey
     later = time.time() + 61
     monkeypatch.setattr(time, "time", lambda: later)
     assert crypto.decrypt_from_client(token, max_age=60) is None
+
+
+def test_values_given_to_browsers_use_a_key_of_their_own_not_the_personal_data_keys(settings):
+    personal_data_key = Fernet.generate_key()
+    settings.FIELD_ENCRYPTION_KEYS = [personal_data_key.decode()]
+    token = crypto.encrypt_for_client("browser value")
+    with pytest.raises(InvalidToken):
+        Fernet(personal_data_key).decrypt(token.encode())
+    settings.FIELD_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
+    assert crypto.decrypt_from_client(token, max_age=60) == "browser value"
+    assert crypto.decrypt_from_client(crypto.encrypt("stored value")[len(crypto.PREFIX) :], max_age=60) is None
+
+
+def test_values_given_to_browsers_follow_the_secret_key_and_its_fallbacks(settings):
+    token = crypto.encrypt_for_client("browser value")
+    old_key = settings.SECRET_KEY
+    settings.SECRET_KEY = "a-new-server-key-entirely"
+    assert crypto.decrypt_from_client(token, max_age=60) is None
+    settings.SECRET_KEY_FALLBACKS = [old_key]
+    assert crypto.decrypt_from_client(token, max_age=60) == "browser value"
 
 
 def test_blind_index_ignores_case_and_spaces_but_not_content():
