@@ -1,13 +1,13 @@
 """Private tracking codes: made at submission, shown once, stored only as a hash.
 
-A code is 12 random characters from an alphabet without look-alikes (no 0/O,
-1/I/L), about 58 bits: far beyond guessing under the tracking rate limit, so a
-fast SHA-256 is enough (a slow password hash would only cost the server).
+A code is 12 characters from an alphabet without look-alikes (no 0/O, 1/I/L),
+drawn from an HMAC the server alone can compute, about 58 bits: far beyond
+guessing under the tracking rate limit, so a fast SHA-256 is enough (a slow
+password hash would only cost the server).
 """
 
 import hashlib
 import hmac
-import secrets
 
 from django.utils.crypto import salted_hmac
 
@@ -18,12 +18,6 @@ ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 12
 GROUP = 4
 HASH_PREFIX = "sha256$"
-
-
-def tracking_code_create() -> str:
-    """Return a new code, grouped for reading aloud: ABCD-EFGH-JKMN."""
-    raw = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
-    return "-".join(raw[i : i + GROUP] for i in range(0, CODE_LENGTH, GROUP))
 
 
 def tracking_code_for_submission(submission_token, *, browser_key: str) -> str:
@@ -45,7 +39,7 @@ def tracking_code_for_submission(submission_token, *, browser_key: str) -> str:
         number, index = divmod(number, len(ALPHABET))
         characters.append(ALPHABET[index])
     raw = "".join(characters)
-    return "-".join(raw[i : i + GROUP] for i in range(0, CODE_LENGTH, GROUP))
+    return "-".join(raw[i : i + GROUP] for i in range(0, CODE_LENGTH, GROUP))  # for reading aloud: ABCD-EFGH-JKMN
 
 
 def normalize_code(code: str) -> str:
