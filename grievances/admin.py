@@ -2,6 +2,7 @@
 
 import json
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
@@ -9,15 +10,13 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from smartgov.exceptions import ApplicationError
-
 from . import admin_transitions, personal_data, selectors, services
-from .admin_filters import AssigneeFilter, GrievanceActionForm, OverdueFilter, ReportingPeriodFilter
-from .models import Attachment, Complainant, Grievance, GrievanceEvent, Stage, StageResolution
+from .admin_filters import AssigneeFilter, OverdueFilter, ReportingPeriodFilter
+from .models import Attachment, Complainant, Grievance, GrievanceEvent, StageResolution
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -93,6 +92,7 @@ class ComplainantInline(admin.StackedInline):
 
 WORKFLOW_FIELDS = [
     "registered_no",
+    "state",
     "status",
     "stage",
     "assigned_to",
@@ -109,23 +109,12 @@ WORKFLOW_FIELDS = [
 class GrievanceAdmin(TranslationAdmin):
     list_display = ["registered_no", "received_on", "kind", "channel", "stage", "status", "assigned_to", "due"]
     list_select_related = ["assigned_to"]
-    list_filter = ["status", "stage", "kind", "channel", AssigneeFilter, OverdueFilter, ReportingPeriodFilter]
+    list_filter = ["state", "status", "stage", "kind", "channel", AssigneeFilter, OverdueFilter, ReportingPeriodFilter]
     list_per_page = 50
     show_full_result_count = False
     ordering = ["-received_at"]
-    action_form = GrievanceActionForm
-    actions = [
-        "acknowledge",
-        "mark_unrelated",
-        "assign",
-        "escalate_to_stage_2",
-        "escalate_to_stage_3",
-        "escalate_to_stage_4",
-        "resolve",
-        "reopen",
-        "close",
-        "export_personal_data",
-    ]
+    action_form = admin_transitions.GrievanceActionForm
+    actions = ["export_personal_data"]
     fieldsets = [
         (None, {"fields": ["registered_no", "received_at", "kind", "channel", "summary", "details", "location"]}),
         (_("Workflow"), {"fields": WORKFLOW_FIELDS[1:]}),
@@ -195,27 +184,32 @@ class GrievanceAdmin(TranslationAdmin):
         extra_context = {**(extra_context or {}), "workflow": admin_transitions.workflow_panel(grievance, request.user)}
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def save_model(self, request, obj, form, change):
+    def save_form(self, request, form, change):
+        """Register a new case through the service; an edited case is saved by save_model, also through one."""
         if change:
-            super().save_model(request, obj, form, change)
-            if form.changed_data:
-                services.grievance_update(grievance=obj, actor=request.user, changed_fields=form.changed_data)
-            return
-        registered = services.grievance_register(
-            kind=obj.kind,
-            channel=obj.channel,
-            summary=obj.summary,
-            received_at=obj.received_at,
-            details=obj.details,
-            location=obj.location,
+            return form.save(commit=False)
+        data = form.cleaned_data
+        languages = [get_language(), *settings.MODELTRANSLATION_LANGUAGES]
+        return services.grievance_register(
+            kind=data["kind"],
+            channel=data["channel"],
+            summary=next((data.get(f"summary_{code}") for code in languages if data.get(f"summary_{code}")), ""),
+            received_at=data["received_at"],
+            details=data.get("details", ""),
+            location=data.get("location", ""),
+            translations={name: value for name, value in data.items() if name.startswith("summary_")},
             actor=request.user,
         )
-        # Keep what the form holds (both languages of the summary); take the rest from the registered case.
-        for field in Grievance._meta.concrete_fields:
-            if field.name not in form.fields:
-                setattr(obj, field.attname, getattr(registered, field.attname))
-        obj._state.adding = False
-        obj.save(update_fields=[name for name in form.fields if name.startswith("summary_")])
+
+    def save_related(self, request, form, formsets, change):
+        # A new case was saved by the service, not by the form: it has no relations of the form's to save.
+        if change:
+            super().save_related(request, form, formsets, change)
+
+    def save_model(self, request, obj, form, change):
+        if change and form.changed_data:
+            data = {name: form.cleaned_data[name] for name in form.changed_data}
+            services.grievance_update(grievance=obj, actor=request.user, data=data)
 
     def get_urls(self):
         download = self.admin_site.admin_view(self.attachment_download)
@@ -239,79 +233,10 @@ class GrievanceAdmin(TranslationAdmin):
 
     # --- transitions ----------------------------------------------------------
 
-    def has_triage_permission(self, request):
-        return request.user.has_perm("grievances.triage_grievance")
-
-    def has_resolve_permission(self, request):
-        return request.user.has_perm("grievances.resolve_grievance")
-
-    def _apply(self, request, queryset, service, **kwargs):
-        """Run one transition on each selected case; report each refusal as an error message."""
-        done = 0
-        note = request.POST.get("note", "")
-        for grievance in queryset:
-            try:
-                service(grievance=grievance, actor=request.user, note=note, **kwargs)
-            except ApplicationError as error:
-                self.message_user(
-                    request,
-                    gettext("%(number)s: %(error)s") % {"number": grievance.registered_no, "error": error.message},
-                    messages.ERROR,
-                )
-            else:
-                done += 1
-        if done:
-            self.message_user(request, gettext("%(count)s case(s) updated.") % {"count": done}, messages.SUCCESS)
-
-    def _action_form(self, request):
-        form = GrievanceActionForm(request.POST)
-        form.is_valid()
-        return form.cleaned_data
-
-    @admin.action(description=_("Acknowledge"), permissions=["triage"])
-    def acknowledge(self, request, queryset):
-        self._apply(request, queryset, services.grievance_acknowledge)
-
-    @admin.action(description=_("Mark unrelated (give “referred to”)"), permissions=["triage"])
-    def mark_unrelated(self, request, queryset):
-        referred_to = self._action_form(request).get("referred_to", "")
-        self._apply(request, queryset, services.grievance_mark_unrelated, referred_to=referred_to)
-
-    @admin.action(description=_("Assign (choose “assign to”)"), permissions=["triage"])
-    def assign(self, request, queryset):
-        self._apply(request, queryset, services.grievance_assign, assignee=self._action_form(request).get("assignee"))
-
-    @admin.action(description=_("Escalate to stage 2"), permissions=["resolve"])
-    def escalate_to_stage_2(self, request, queryset):
-        self._apply(request, queryset, services.grievance_escalate, stage=Stage.PIU)
-
-    @admin.action(description=_("Escalate to stage 3 (Steering Committee)"), permissions=["resolve"])
-    def escalate_to_stage_3(self, request, queryset):
-        self._apply(request, queryset, services.grievance_escalate, stage=Stage.STEERING_COMMITTEE)
-
-    @admin.action(description=_("Escalate to stage 4 (higher authority)"), permissions=["resolve"])
-    def escalate_to_stage_4(self, request, queryset):
-        self._apply(request, queryset, services.grievance_escalate, stage=Stage.HIGHER_AUTHORITY)
-
-    @admin.action(description=_("Resolve (with the actions taken written on the case)"), permissions=["resolve"])
-    def resolve(self, request, queryset):
-        chosen_way = self._action_form(request).get("response_way", "")
-        for grievance in queryset:
-            self._apply(
-                request,
-                queryset.filter(pk=grievance.pk),
-                services.grievance_resolve,
-                actions_taken=grievance.actions_taken,
-                response_way=chosen_way or grievance.response_way,
-            )
-
-    @admin.action(description=_("Reopen"), permissions=["triage"])
-    def reopen(self, request, queryset):
-        self._apply(request, queryset, services.grievance_reopen)
-
-    @admin.action(description=_("Close"), permissions=["triage"])
-    def close(self, request, queryset):
-        self._apply(request, queryset, services.grievance_close)
+    def get_actions(self, request):
+        """The bulk transitions from the registry (admin_transitions.bulk_actions), then the other actions."""
+        others = super().get_actions(request)
+        return {**admin_transitions.bulk_actions(request), **others}
 
     # --- personal data ----------------------------------------------------------
 

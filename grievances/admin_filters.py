@@ -2,17 +2,14 @@
 
 from datetime import date
 
-from django import forms
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.admin.helpers import ActionForm
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import ResponseWay, Stage
 from .selectors import received_between
 
 
@@ -81,21 +78,3 @@ class AssigneeFilter(admin.SimpleListFilter):
         if self.value() and self.value().isdigit():
             return queryset.filter(assigned_to_id=int(self.value()))
         return queryset
-
-
-class GrievanceActionForm(ActionForm):
-    """The admin's action bar, with what some transitions need besides the selected cases."""
-
-    note = forms.CharField(label=_("note"), required=False)
-    assignee = forms.ModelChoiceField(label=_("assign to"), queryset=None, required=False)
-    referred_to = forms.CharField(label=_("referred to"), required=False)
-    response_way = forms.ChoiceField(
-        label=_("way of answer"), choices=[("", "---------"), *ResponseWay.choices], required=False
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = grievance_handlers()
-
-
-ESCALATION_STAGES = [Stage.PIU, Stage.STEERING_COMMITTEE, Stage.HIGHER_AUTHORITY]

@@ -1,14 +1,17 @@
 """The workflow panel of the admin case page: one small form per transition the user may make now.
 
-Which transitions are offered comes from workflow.allowed_actions; these forms
-only collect what each service needs, and the view hands it to that service,
-which checks the state and the actor again under a row lock.
+Everything here is generated from the registry in workflow.py: which
+transitions are offered (workflow.allowed_actions), the fields of each form
+(the entry's inputs) and the service the view hands them to, which checks the
+state and the actor again under a row lock. The bulk actions of the case list
+(admin.py) use transition_make too, so every door says the same thing.
 """
 
 from functools import partial
 
 from django import forms
 from django.contrib import messages
+from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
@@ -19,108 +22,71 @@ from django.views.decorators.http import require_POST
 
 from smartgov.exceptions import ApplicationError
 
-from . import services, workflow
+from . import workflow
 from .admin_filters import grievance_handlers
-from .models import Grievance, ResponseWay, Stage
-from .workflow import Action
+
+
+def form_field(item: workflow.Input, grievance):
+    """The Django form field for one registry input, offering the values that fit this case."""
+    common = {"label": item.label, "required": False, "help_text": item.help_text}
+    if item.kind == "user":
+        field = forms.ModelChoiceField(queryset=grievance_handlers(), empty_label=_("Nobody"), **common)
+    elif item.kind == "choice":
+        choices = item.choices(grievance)
+        if not item.required:
+            choices = [("", "---------"), *choices]
+        field = forms.TypedChoiceField(choices=choices, coerce=item.coerce, **common)
+        field.required = item.required
+    elif item.kind == "date":
+        field = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+    elif item.kind == "long_text":
+        field = forms.CharField(widget=forms.Textarea(attrs={"rows": 4, "cols": 30}), **common)
+    else:
+        field = forms.CharField(max_length=item.max_length, **common)
+    if grievance is not None and item.initial is not None:
+        field.initial = item.initial(grievance)
+    return field
 
 
 class TransitionForm(forms.Form):
-    """A transition that needs nothing but an optional note (acknowledge, reopen, close)."""
+    """The fields of one registered transition: its inputs, then an optional note.
 
-    note = forms.CharField(label=_("note"), required=False)
-    help_text = ""
+    Typed text the service needs is optional here: the service refuses it blank
+    with its own message, the same one the API and the bulk actions give.
+    """
 
-    def __init__(self, *args, grievance, **kwargs):
+    def __init__(self, *args, transition, grievance, **kwargs):
         super().__init__(*args, **kwargs)
-        self.grievance = grievance
-
-    def is_offered(self):
-        """Tell whether the form has something to choose from (escalation needs a higher stage)."""
-        return True
+        self.transition = transition
+        for item in transition.inputs:
+            self.fields[item.name] = form_field(item, grievance)
+        self.fields["note"] = forms.CharField(label=_("note"), required=False)
 
     def service_arguments(self):
         return dict(self.cleaned_data)
 
 
-class MarkUnrelatedForm(TransitionForm):
-    # Not required here: the service refuses an empty body with its own message.
-    referred_to = forms.CharField(label=_("referred to"), required=False, max_length=255)
-
-
-class AssignForm(TransitionForm):
-    assignee = forms.ModelChoiceField(label=_("assign to"), queryset=None, required=False, empty_label=_("Nobody"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = grievance_handlers()
-        self.fields["assignee"].initial = self.grievance.assigned_to_id
-
-
-class EscalateForm(TransitionForm):
-    stage = forms.TypedChoiceField(label=_("escalate to"), coerce=int)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["stage"].choices = [(stage.value, stage.label) for stage in Stage if stage > self.grievance.stage]
-
-    def is_offered(self):
-        return bool(self.fields["stage"].choices)
-
-
-class ResolveForm(TransitionForm):
-    """Resolve with the actions taken written here, prefilled with those saved on the case."""
-
-    # Not required here: the service refuses a blank summary with its own message.
-    actions_taken = forms.CharField(
-        label=Grievance._meta.get_field("actions_taken").verbose_name,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4, "cols": 30}),
-    )
-    response_way = forms.ChoiceField(
-        label=_("way of answer"), choices=[("", "---------"), *ResponseWay.choices], required=False
-    )
-    field_order = ["actions_taken", "response_way", "note"]
-    help_text = _("The summary of actions taken written here replaces the one saved on the case.")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["actions_taken"].initial = self.grievance.actions_taken
-        self.fields["response_way"].initial = self.grievance.response_way
-
-    def service_arguments(self):
-        return {
-            "note": self.cleaned_data["note"],
-            "actions_taken": self.cleaned_data["actions_taken"],
-            "response_way": self.cleaned_data["response_way"] or self.grievance.response_way,
-        }
-
-
-TRANSITION_FORMS = {
-    Action.ACKNOWLEDGE: (TransitionForm, services.grievance_acknowledge),
-    Action.MARK_UNRELATED: (MarkUnrelatedForm, services.grievance_mark_unrelated),
-    Action.ASSIGN: (AssignForm, services.grievance_assign),
-    Action.ESCALATE: (EscalateForm, services.grievance_escalate),
-    Action.RESOLVE: (ResolveForm, services.grievance_resolve),
-    Action.REOPEN: (TransitionForm, services.grievance_reopen),
-    Action.CLOSE: (TransitionForm, services.grievance_close),
-}
-
-
-def _form(action, grievance, data=None):
-    form_class, _service = TRANSITION_FORMS[action]
+def _form(transition, grievance, data=None):
     # The prefix keeps field ids unique on the page, where several forms have a note.
-    return form_class(data, grievance=grievance, prefix=action.value)
+    return TransitionForm(data, transition=transition, grievance=grievance, prefix=transition.name)
 
 
 def workflow_panel(grievance, user):
     """Describe the case's state and deadline and build a form for each transition the user may make now."""
     offered = []
-    for action in workflow.allowed_actions(grievance, user):
-        form = _form(action, grievance)
-        if form.is_offered():
-            url = reverse("admin:grievances_grievance_transition", args=[grievance.pk, action.value])
-            offered.append({"action": action, "form": form, "url": url, "help": form.help_text})
+    for name in workflow.allowed_actions(grievance, user):
+        transition = workflow.TRANSITIONS[name]
+        if transition.offered(grievance):
+            url = reverse("admin:grievances_grievance_transition", args=[grievance.pk, name])
+            offered.append(
+                {
+                    "action": name,
+                    "label": transition.label,
+                    "form": _form(transition, grievance),
+                    "url": url,
+                    "help": transition.help_text,
+                }
+            )
     return {
         "state": workflow.state_of(grievance),
         "due_on": grievance.due_on,
@@ -137,9 +103,9 @@ def transition_view(request, object_id, action, *, model_admin):
     right to make the transition at all is 403, as in the API; a state or input the
     service refuses changes nothing and comes back as an error message.
     """
-    if action not in TRANSITION_FORMS:
+    transition = workflow.transition_get(action)
+    if transition is None:
         raise Http404
-    action = Action(action)
     if not model_admin.has_view_or_change_permission(request):
         raise PermissionDenied
     grievance = model_admin.get_object(request, object_id)
@@ -147,26 +113,70 @@ def transition_view(request, object_id, action, *, model_admin):
         raise Http404
     if not workflow.may_act(action, grievance, request.user):
         raise PermissionDenied
-    for level, message in _make(action, grievance, _form(action, grievance, request.POST), request.user):
+    form = _form(transition, grievance, request.POST)
+    if not form.is_valid():
+        for name, errors in form.errors.items():
+            for error in errors:
+                message = gettext("%(field)s: %(error)s") % {"field": form.fields[name].label, "error": error}
+                model_admin.message_user(request, message, messages.ERROR)
+    else:
+        level, message = transition_make(transition, grievance, request.user, form.service_arguments())
         model_admin.message_user(request, message, level)
     return redirect("admin:grievances_grievance_change", grievance.pk)
 
 
-def _make(action, grievance, form, actor):
-    """Check the form and call the transition's service; list the messages that tell how it went."""
-    if not form.is_valid():
-        return [
-            (messages.ERROR, gettext("%(field)s: %(error)s") % {"field": form.fields[name].label, "error": error})
-            for name, errors in form.errors.items()
-            for error in errors
-        ]
-    _form_class, service = TRANSITION_FORMS[action]
+def transition_make(transition, grievance, actor, arguments):
+    """Call the transition's service; return the message level and text every admin door shows for the outcome."""
     try:
-        service(grievance=grievance, actor=actor, **form.service_arguments())
+        transition.perform(grievance=grievance, actor=actor, **arguments)
     except ApplicationError as error:
-        return [(messages.ERROR, error.message)]
-    done = gettext("Case %(number)s: “%(action)s” done.") % {"number": grievance.registered_no, "action": action.label}
-    return [(messages.SUCCESS, done)]
+        return messages.ERROR, error.message
+    return messages.SUCCESS, workflow.done_message(transition.name, grievance)
+
+
+class GrievanceActionForm(ActionForm):
+    """The case list's action bar: the note, then what the bulk transitions take besides the selected cases.
+
+    Nothing is required here (the bar serves every action); a service refuses
+    what its transition lacks, with the message the case page gives.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["note"] = forms.CharField(label=_("note"), required=False)
+        for transition in bulk_transitions():
+            for item in transition.inputs:
+                if item.name not in self.fields:
+                    self.fields[item.name] = form_field(item, None)
+                    self.fields[item.name].required = False
+
+
+def bulk_transitions():
+    """The registered transitions offered as list actions: those that need nothing typed."""
+    return [transition for transition in workflow.TRANSITIONS.values() if transition.bulk]
+
+
+def bulk_actions(request):
+    """The admin actions of the bulk transitions the user holds the permission for, in registry order."""
+    return {
+        transition.name: (partial(_bulk_run, transition=transition), transition.name, transition.label)
+        for transition in bulk_transitions()
+        if request.user.has_perm(transition.permission)
+    }
+
+
+def _bulk_run(model_admin, request, queryset, *, transition):
+    """Make the transition on each selected case; say for each what the case page would have said."""
+    form = GrievanceActionForm(request.POST)
+    form.is_valid()
+    values = form.cleaned_data
+    arguments = {item.name: values.get(item.name) for item in transition.inputs}
+    for grievance in queryset:
+        if not workflow.may_act(transition.name, grievance, request.user):
+            level, message = messages.ERROR, workflow.refusal_message(transition.name, grievance)
+        else:
+            level, message = transition_make(transition, grievance, request.user, {**arguments, "note": values["note"]})
+        model_admin.message_user(request, message, level)
 
 
 def transition_urls(model_admin):

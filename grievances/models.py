@@ -37,6 +37,31 @@ class Status(models.TextChoices):
     UNRELATED = "unrelated", _("Unrelated")
 
 
+class State(models.TextChoices):
+    """Where a case is in the workflow (grievances.workflow holds the transitions between them).
+
+    Stored on the case, so "open" is one condition (OPEN_STATES) and the
+    database ties each state to the dates it implies (see Grievance.Meta).
+    `status` stays beside it: it is the report's column (resolving, resolved,
+    unrelated) and a closed case keeps whether it was resolved or unrelated.
+    """
+
+    REGISTERED = "registered", _("Registered, not yet acknowledged")
+    IN_PROGRESS = "in_progress", _("Being resolved")
+    RESOLVED = "resolved", _("Resolved")
+    UNRELATED = "unrelated", _("Unrelated")
+    CLOSED = "closed", _("Closed")
+
+
+# The states in which a case is still being handled and has a deadline to keep.
+OPEN_STATES = (State.REGISTERED, State.IN_PROGRESS)
+
+
+def open_condition(prefix: str = "") -> Q:
+    """The one definition of an open case, for querysets, annotations and partial indexes."""
+    return Q(**{f"{prefix}state__in": [state.value for state in OPEN_STATES]})
+
+
 class Stage(models.IntegerChoices):
     LOCAL = 1, _("Stage 1: registration and acknowledgement")
     PIU = 2, _("Stage 2: assessment and resolution by the PIU")
@@ -72,6 +97,10 @@ class ReplyLanguage(models.TextChoices):
     KAZAKH = "kk", _("Kazakh")
 
 
+# The texts the PIU keeps in Mongolian and English (translation.py registers them with modeltranslation).
+TRANSLATED_TEXTS = ("summary", "actions_taken", "public_answer")
+
+
 class RegistrationCounter(models.Model):
     """The last running number given in a year; its row is locked while a number is taken.
 
@@ -92,8 +121,8 @@ class RegistrationCounter(models.Model):
 
 class GrievanceQuerySet(models.QuerySet):
     def open(self):
-        """Cases still being handled: resolving and not closed."""
-        return self.filter(status=Status.RESOLVING, closed_at__isnull=True)
+        """Cases still being handled: registered or being resolved (OPEN_STATES)."""
+        return self.filter(open_condition())
 
     def addressed(self):
         """Cases related to the project (resolving or resolved), as the GRM report counts them."""
@@ -133,11 +162,40 @@ class GrievanceQuerySet(models.QuerySet):
         """Annotate `is_overdue` in the database, for list pages."""
         return self.annotate(
             is_overdue=models.Case(
-                models.When(status=Status.RESOLVING, closed_at__isnull=True, due_on__lt=today, then=models.Value(True)),
+                models.When(open_condition() & Q(due_on__lt=today), then=models.Value(True)),
                 default=models.Value(False),
                 output_field=models.BooleanField(),
             )
         )
+
+
+# What each state implies about the dates and the report status, kept by the database itself: a
+# raw UPDATE that closes a case without a closing date, or leaves a deadline on a finished one, fails.
+STATE_CONSTRAINTS = [
+    models.CheckConstraint(condition=Q(state__in=State.values), name="grievance_state_valid"),
+    models.CheckConstraint(
+        condition=Q(state=State.CLOSED, closed_at__isnull=False) | (~Q(state=State.CLOSED) & Q(closed_at__isnull=True)),
+        name="grievance_closed_iff_closed_at",
+    ),
+    models.CheckConstraint(
+        condition=Q(state=State.REGISTERED, acknowledged_at__isnull=True)
+        | (~Q(state=State.REGISTERED) & Q(acknowledged_at__isnull=False)),
+        name="grievance_acknowledged_unless_registered",
+    ),
+    models.CheckConstraint(
+        condition=open_condition() | Q(due_on__isnull=True), name="grievance_no_deadline_when_finished"
+    ),
+    models.CheckConstraint(
+        condition=~Q(state=State.REGISTERED) | Q(due_on__isnull=False), name="grievance_registered_has_deadline"
+    ),
+    models.CheckConstraint(
+        condition=(open_condition() & Q(status=Status.RESOLVING))
+        | Q(state=State.RESOLVED, status=Status.RESOLVED)
+        | Q(state=State.UNRELATED, status=Status.UNRELATED)
+        | Q(state=State.CLOSED, status__in=[Status.RESOLVED, Status.UNRELATED]),
+        name="grievance_state_matches_status",
+    ),
+]
 
 
 class Grievance(models.Model):
@@ -153,6 +211,9 @@ class Grievance(models.Model):
     details = models.TextField(_("details"), blank=True)
     location = models.CharField(_("aimag, soum or district"), max_length=200, blank=True)
 
+    state = models.CharField(
+        _("state"), max_length=16, choices=State.choices, default=State.REGISTERED, db_index=True, editable=False
+    )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.RESOLVING)
     stage = models.PositiveSmallIntegerField(_("stage"), choices=Stage.choices, default=Stage.LOCAL)
     referred_to = models.CharField(
@@ -205,6 +266,7 @@ class Grievance(models.Model):
             models.CheckConstraint(condition=Q(stage__gte=1, stage__lte=4), name="grievance_stage_valid"),
             models.CheckConstraint(condition=Q(kind__in=Kind.values), name="grievance_kind_valid"),
             models.CheckConstraint(condition=Q(channel__in=Channel.values), name="grievance_channel_valid"),
+            *STATE_CONSTRAINTS,
         ]
         indexes = [
             models.Index(fields=["status", "due_on"], name="grievance_status_due"),
@@ -214,11 +276,7 @@ class Grievance(models.Model):
             models.Index(fields=["kind", "received_at"], name="grievance_kind_received"),
             models.Index(fields=["assigned_to", "status"], name="grievance_assignee_status"),
             # The overdue filter and the due-date sort of the admin list look at open cases only.
-            models.Index(
-                fields=["due_on"],
-                condition=Q(status="resolving", closed_at__isnull=True),
-                name="grievance_open_due",
-            ),
+            models.Index(fields=["due_on"], condition=open_condition(), name="grievance_open_due"),
         ]
 
     def __str__(self):

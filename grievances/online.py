@@ -5,12 +5,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-
-from smartgov.outbox import outbox_message_create
+from django.utils import timezone
 
 from . import tracking, uploads
 from .models import Channel, Grievance
@@ -62,9 +58,12 @@ def grievance_submit_online(
     code back, without any state shared between the requests, while the token
     replayed from anywhere else gets neither the code nor a second case. Only
     hashes of the token and of the code are stored. When an e-mail was given,
-    the confirmation goes to the outbox in this same transaction.
+    the confirmation goes to the outbox in this same transaction
+    (notifications.grievance_registered_notify).
     """
     key = submission_key(submission_token)
+    # The confirmation (sent by grievance_register) is written in the language chosen, else the page's.
+    complainant = {"preferred_language": language, **{k: v for k, v in (complainant or {}).items() if v}}
     code = tracking.tracking_code_for_submission(submission_token, browser_key=browser_key)
     try:
         # No look-up first: a repeat is rare, and the unique token catches it. Nested in this transaction,
@@ -87,9 +86,6 @@ def grievance_submit_online(
         return _repeat(existing, code)
     for checked in attachments or []:
         uploads.attachment_store(grievance=grievance, checked=checked)
-    email = (complainant or {}).get("email")
-    if email:
-        grievance_confirmation_queue(grievance=grievance, email=email, language=language)
     return OnlineSubmission(grievance, code)
 
 
@@ -102,16 +98,3 @@ def _repeat(grievance, code):
     recent = grievance.received_at >= timezone.now() - timedelta(seconds=REPEAT_CONFIRMATION_SECONDS)
     shown = recent and tracking.tracking_code_matches(code, grievance.tracking_code_hash)
     return OnlineSubmission(grievance, code if shown else "", is_repeat=True)
-
-
-def grievance_confirmation_queue(*, grievance: Grievance, email: str, language: str):
-    """Put the confirmation e-mail in the outbox, written in the language the person used.
-
-    The tracking code is deliberately not in the mail: the outbox keeps message
-    text in the database, and the code is stored nowhere but as a hash.
-    """
-    with translation.override(language):
-        context = {"grievance": grievance, "deadlines": settings.GRM_DEADLINES, "contact": settings.GRM_CONTACT}
-        subject = render_to_string("grievances/email/confirmation_subject.txt", context)
-        body = render_to_string("grievances/email/confirmation_body.txt", context)
-    return outbox_message_create(recipient=email, subject=subject, body=body, reference=f"grievance:{grievance.pk}")

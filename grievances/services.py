@@ -10,10 +10,25 @@ from django.utils.translation import gettext as _
 from smartgov.exceptions import ApplicationError
 from smartgov.workdays import add_working_days, working_days_between
 
-from . import workflow
-from .models import Complainant, EventType, Grievance, GrievanceEvent, ResponseWay, Stage, StageResolution, Status
+from . import history, notifications, workflow
+from .models import (
+    TRANSLATED_TEXTS,
+    Complainant,
+    EventType,
+    Grievance,
+    GrievanceEvent,
+    ResponseWay,
+    Stage,
+    StageResolution,
+    Status,
+)
 from .numbering import parse_registration_number, reserve_given_number, take_next_number
 from .workflow import Action, InvalidTransition
+
+# The per-language columns of the texts kept in Mongolian and English (translation.py).
+TRANSLATED_COPIES = frozenset(
+    f"{name}_{language}" for name in TRANSLATED_TEXTS for language in settings.MODELTRANSLATION_LANGUAGES
+)
 
 # What a caller may give about the complainant; the blind indexes are derived by Complainant.save().
 COMPLAINANT_FIELDS = [
@@ -36,6 +51,11 @@ def grievance_event_record(*, grievance, event_type, actor=None, note="", data=N
     )
 
 
+def _translated_texts(translations):
+    """Keep only the translated copies of the texts staff enter (summary_mn, summary_en, ...) that are filled in."""
+    return {name: value for name, value in (translations or {}).items() if name in TRANSLATED_COPIES and value}
+
+
 @transaction.atomic
 def grievance_register(
     *,
@@ -50,6 +70,7 @@ def grievance_register(
     registered_no: str = "",
     submission_token=None,
     tracking_code_hash: str = "",
+    translations: dict | None = None,
 ) -> Grievance:
     """Register a grievance from any channel and give it its registration number.
 
@@ -57,8 +78,12 @@ def grievance_register(
     A number from an existing log (`registered_no`) is kept as given and
     reserved so that it is never given again. The acknowledgement deadline is
     counted in working days from the day of receipt. A case from the web form
-    comes with the hash of its tracking code (see online.py).
+    comes with the hash of its tracking code (see online.py). `translations`
+    gives the translated copies of the texts as the officer typed them
+    (summary_mn, summary_en, ...). A complainant with an e-mail address is sent
+    the confirmation (notifications.py), in this transaction's outbox.
     """
+    translations = _translated_texts(translations)
     received_at = received_at or timezone.now()
     year = timezone.localtime(received_at).year
     # Before the number: from there on concurrent registrations wait for this transaction to end.
@@ -76,7 +101,7 @@ def grievance_register(
     else:
         sequence, registered_no = take_next_number(year)
 
-    grievance = Grievance.objects.create(
+    grievance = Grievance(
         registered_no=registered_no,
         registration_year=year,
         registration_sequence=sequence,
@@ -91,21 +116,22 @@ def grievance_register(
         submission_token=submission_token,
         tracking_code_hash=tracking_code_hash,
     )
+    for name, value in translations.items():
+        setattr(grievance, name, value)
+    grievance.save(force_insert=True)
     complainant = {key: value for key, value in (complainant or {}).items() if key in COMPLAINANT_FIELDS and value}
     Complainant.objects.create(grievance=grievance, **complainant)
     grievance_event_record(grievance=grievance, event_type=EventType.REGISTERED, actor=actor, data={"channel": channel})
+    notifications.grievance_registered_notify(grievance=grievance)
     return grievance
 
 
 # --- Transitions -------------------------------------------------------------
-# Each one locks the case, checks the state table in workflow.py, changes the
-# state and dates, saves only what changed and writes one history entry.
-
-
-def _lock(grievance, action, actor):
-    locked = Grievance.objects.select_for_update().get(pk=grievance.pk)
-    workflow.check(action, locked, actor)
-    return locked
+# Each one runs in the same order (_transition): lock the case, check the
+# registry in workflow.py, set the target state, let the service change its
+# fields, save only what changed, write one history entry with the old and new
+# values, and queue the transition's notifications in the same transaction
+# (the outbox sends them after commit).
 
 
 def _moment(at, grievance):
@@ -119,35 +145,40 @@ def _moment(at, grievance):
     return at
 
 
-def _save(grievance, *, event_type, actor, note, fields, before, data=None):
-    grievance.save(update_fields=[*fields, "updated_at"])
+def _transition(action, grievance, actor, note, change):
+    """Make one registered transition; `change(locked_case)` sets its fields and returns the event's extra data."""
+    transition = workflow.TRANSITIONS[action]
+    locked = Grievance.objects.select_for_update().get(pk=grievance.pk)
+    workflow.check(action, locked, actor)
+    before = history.snapshot(locked)
+    if transition.target is not None:
+        locked.state = transition.target
+    data = change(locked) or {}
+    changes = history.changes(before, locked)
+    locked.save(update_fields=[*changes, "updated_at"])
     grievance_event_record(
-        grievance=grievance,
-        event_type=event_type,
+        grievance=locked,
+        event_type=transition.event,
         actor=actor,
         note=note,
-        data=data,
-        from_status=before[0],
-        from_stage=before[1],
+        data={**data, "changes": history.as_json(changes)},
+        from_status=before["status"],
+        from_stage=before["stage"],
     )
-    return grievance
+    for name in transition.notifications:
+        getattr(notifications, f"grievance_{name}_notify")(grievance=locked)
+    return locked
 
 
 @transaction.atomic
 def grievance_acknowledge(*, grievance: Grievance, actor, note: str = "", at: datetime | None = None) -> Grievance:
     """Acknowledge receipt; the resolution deadline now runs from the acknowledgement."""
-    grievance = _lock(grievance, Action.ACKNOWLEDGE, actor)
-    before = (grievance.status, grievance.stage)
-    grievance.acknowledged_at = _moment(at, grievance)
-    grievance.due_on = workflow.due_date(grievance, timezone.localdate(grievance.acknowledged_at))
-    return _save(
-        grievance,
-        event_type=EventType.ACKNOWLEDGED,
-        actor=actor,
-        note=note,
-        fields=["acknowledged_at", "due_on"],
-        before=before,
-    )
+
+    def change(case):
+        case.acknowledged_at = _moment(at, case)
+        case.due_on = workflow.due_date(case, timezone.localdate(case.acknowledged_at))
+
+    return _transition(Action.ACKNOWLEDGE, grievance, actor, note, change)
 
 
 @transaction.atomic
@@ -155,46 +186,35 @@ def grievance_mark_unrelated(
     *, grievance: Grievance, actor, referred_to: str, note: str = "", at: datetime | None = None
 ) -> Grievance:
     """Record that the case is not linked to the project and the body it was referred to."""
-    grievance = _lock(grievance, Action.MARK_UNRELATED, actor)
     referred_to = (referred_to or "").strip()
-    if not referred_to:
-        raise InvalidTransition(_("Say which body the unrelated case was referred to."))
-    before = (grievance.status, grievance.stage)
-    if grievance.acknowledged_at is None:
-        grievance.acknowledged_at = _moment(at, grievance)
-    grievance.status = Status.UNRELATED
-    grievance.referred_to = referred_to
-    grievance.due_on = None
-    return _save(
-        grievance,
-        event_type=EventType.MARKED_UNRELATED,
-        actor=actor,
-        note=note,
-        fields=["status", "referred_to", "acknowledged_at", "due_on"],
-        before=before,
-        data={"referred_to": referred_to},
-    )
+
+    def change(case):
+        if not referred_to:
+            raise InvalidTransition(_("Say which body the unrelated case was referred to."), field="referred_to")
+        if case.acknowledged_at is None:
+            case.acknowledged_at = _moment(at, case)
+        case.status = Status.UNRELATED
+        case.referred_to = referred_to
+        case.due_on = None
+        return {"referred_to": referred_to}
+
+    return _transition(Action.MARK_UNRELATED, grievance, actor, note, change)
 
 
 @transaction.atomic
 def grievance_assign(*, grievance: Grievance, actor, assignee, note: str = "") -> Grievance:
     """Give the case to a member of staff (or to nobody, with assignee=None)."""
-    grievance = _lock(grievance, Action.ASSIGN, actor)
-    if assignee is not None and not (assignee.is_active and assignee.has_perm("grievances.view_grievance")):
-        raise InvalidTransition(
-            _("%(user)s cannot handle grievances and cannot be assigned.") % {"user": assignee.get_username()}
-        )
-    before = (grievance.status, grievance.stage)
-    grievance.assigned_to = assignee
-    return _save(
-        grievance,
-        event_type=EventType.ASSIGNED,
-        actor=actor,
-        note=note,
-        fields=["assigned_to"],
-        before=before,
-        data={"assigned_to": assignee.get_username() if assignee else ""},
-    )
+
+    def change(case):
+        if assignee is not None and not (assignee.is_active and assignee.has_perm("grievances.view_grievance")):
+            raise InvalidTransition(
+                _("%(user)s cannot handle grievances and cannot be assigned.") % {"user": assignee.get_username()},
+                field="assignee",
+            )
+        case.assigned_to = assignee
+        return {"assigned_to": assignee.get_username() if assignee else ""}
+
+    return _transition(Action.ASSIGN, grievance, actor, note, change)
 
 
 @transaction.atomic
@@ -205,22 +225,21 @@ def grievance_escalate(
 
     The stage it leaves gets its closure date (and the note as its resolution).
     """
-    grievance = _lock(grievance, Action.ESCALATE, actor)
-    if stage not in Stage.values or stage <= grievance.stage:
-        raise InvalidTransition(
-            _("Case %(number)s is at stage %(stage)s; it can only be escalated to a higher stage.")
-            % {"number": grievance.registered_no, "stage": grievance.stage}
+
+    def change(case):
+        if stage not in Stage.values or stage <= case.stage:
+            raise InvalidTransition(
+                _("Case %(number)s is at stage %(stage)s; it can only be escalated to a higher stage.")
+                % {"number": case.registered_no, "stage": case.stage}
+            )
+        day = timezone.localdate(_moment(at, case))
+        StageResolution.objects.update_or_create(
+            grievance=case, stage=case.stage, defaults={"resolution": note, "closed_on": day}
         )
-    before = (grievance.status, grievance.stage)
-    day = timezone.localdate(_moment(at, grievance))
-    StageResolution.objects.update_or_create(
-        grievance=grievance, stage=grievance.stage, defaults={"resolution": note, "closed_on": day}
-    )
-    grievance.stage = stage
-    grievance.due_on = workflow.due_date(grievance, day)
-    return _save(
-        grievance, event_type=EventType.ESCALATED, actor=actor, note=note, fields=["stage", "due_on"], before=before
-    )
+        case.stage = stage
+        case.due_on = workflow.due_date(case, day)
+
+    return _transition(Action.ESCALATE, grievance, actor, note, change)
 
 
 @transaction.atomic
@@ -239,89 +258,101 @@ def grievance_resolve(
     The period counts the day of receipt and the day of resolution when they are
     working days, as the PIU's reports do.
     """
-    grievance = _lock(grievance, Action.RESOLVE, actor)
     actions_taken = (actions_taken or "").strip()
-    received_on = timezone.localdate(grievance.received_at)
-    resolved_on = resolved_on or timezone.localdate()
-    if not actions_taken:
-        raise InvalidTransition(_("Write the actions taken before resolving the case."))
-    if response_way not in ResponseWay.values:
-        raise InvalidTransition(_("Choose the way the answer was given to the complainant."))
-    if not received_on <= resolved_on <= timezone.localdate():
-        raise InvalidTransition(_("The date must be between the day the case was received and today."))
-    before = (grievance.status, grievance.stage)
-    grievance.status = Status.RESOLVED
-    grievance.actions_taken = actions_taken
-    grievance.response_way = response_way
-    if public_answer:
-        grievance.public_answer = public_answer
-    grievance.resolved_on = resolved_on
-    grievance.working_days_to_resolve = working_days_between(received_on, resolved_on)
-    grievance.due_on = None
-    StageResolution.objects.update_or_create(
-        grievance=grievance, stage=grievance.stage, defaults={"resolution": actions_taken, "resolved_on": resolved_on}
-    )
-    return _save(
-        grievance,
-        event_type=EventType.RESOLVED,
-        actor=actor,
-        note=note,
-        fields=[
-            "status",
-            "actions_taken",
-            "response_way",
-            "public_answer",
-            "resolved_on",
-            "working_days_to_resolve",
-            "due_on",
-        ],
-        before=before,
-        data={"response_way": response_way, "working_days": grievance.working_days_to_resolve},
-    )
+    public_answer = (public_answer or "").strip()
+
+    def change(case):
+        received_on = timezone.localdate(case.received_at)
+        day = resolved_on or timezone.localdate()
+        if not actions_taken:
+            raise InvalidTransition(_("Write the actions taken before resolving the case."), field="actions_taken")
+        if response_way not in ResponseWay.values:
+            raise InvalidTransition(_("Choose the way the answer was given to the complainant."), field="response_way")
+        if not received_on <= day <= timezone.localdate():
+            raise InvalidTransition(
+                _("The date must be between the day the case was received and today."), field="resolved_on"
+            )
+        case.status = Status.RESOLVED
+        case.actions_taken = actions_taken
+        case.response_way = response_way
+        if public_answer:
+            case.public_answer = public_answer
+        case.resolved_on = day
+        case.working_days_to_resolve = working_days_between(received_on, day)
+        case.due_on = None
+        StageResolution.objects.update_or_create(
+            grievance=case, stage=case.stage, defaults={"resolution": actions_taken, "resolved_on": day}
+        )
+        return {"response_way": response_way, "working_days": case.working_days_to_resolve}
+
+    return _transition(Action.RESOLVE, grievance, actor, note, change)
 
 
 @transaction.atomic
 def grievance_reopen(*, grievance: Grievance, actor, note: str = "") -> Grievance:
     """Take a resolved, unrelated or closed case up again at the stage it reached."""
-    grievance = _lock(grievance, Action.REOPEN, actor)
-    before = (grievance.status, grievance.stage)
-    grievance.status = Status.RESOLVING
-    grievance.closed_at = None
-    grievance.resolved_on = None
-    grievance.working_days_to_resolve = None
-    grievance.due_on = workflow.due_date(grievance, timezone.localdate())
-    return _save(
-        grievance,
-        event_type=EventType.REOPENED,
-        actor=actor,
-        note=note,
-        fields=["status", "closed_at", "resolved_on", "working_days_to_resolve", "due_on"],
-        before=before,
-    )
+
+    def change(case):
+        case.status = Status.RESOLVING
+        case.closed_at = None
+        case.resolved_on = None
+        case.working_days_to_resolve = None
+        case.due_on = workflow.due_date(case, timezone.localdate())
+
+    return _transition(Action.REOPEN, grievance, actor, note, change)
 
 
 @transaction.atomic
 def grievance_close(*, grievance: Grievance, actor, note: str = "", at: datetime | None = None) -> Grievance:
     """Close a resolved or unrelated case; its current stage gets its closure date."""
-    grievance = _lock(grievance, Action.CLOSE, actor)
-    before = (grievance.status, grievance.stage)
-    grievance.closed_at = _moment(at, grievance)
-    StageResolution.objects.update_or_create(
-        grievance=grievance, stage=grievance.stage, defaults={"closed_on": timezone.localdate(grievance.closed_at)}
-    )
-    return _save(grievance, event_type=EventType.CLOSED, actor=actor, note=note, fields=["closed_at"], before=before)
+
+    def change(case):
+        case.closed_at = _moment(at, case)
+        StageResolution.objects.update_or_create(
+            grievance=case, stage=case.stage, defaults={"closed_on": timezone.localdate(case.closed_at)}
+        )
+
+    return _transition(Action.CLOSE, grievance, actor, note, change)
 
 
 # --- Other writes --------------------------------------------------------------
 
+# Fields staff may edit on the case page; the workflow's own columns change only through transitions.
+EDITABLE_FIELDS = frozenset(
+    {"kind", "channel", "summary", "details", "location", "actions_taken", "response_way", "public_answer"}
+    | {"internal_notes"}
+    | TRANSLATED_COPIES
+)
+
 
 @transaction.atomic
-def grievance_update(*, grievance: Grievance, actor, changed_fields: list[str]) -> Grievance:
-    """Record that staff edited descriptive fields of a case (the admin saves the fields)."""
+def grievance_update(*, grievance: Grievance, actor, data: dict) -> Grievance:
+    """Edit descriptive fields of a case and record the old and new values in its history.
+
+    HackSoft's model_update shape: the caller passes the validated values it
+    has; only those that differ from the stored ones are saved and recorded.
+    Workflow columns are refused: they change only through a transition.
+    """
+    refused = set(data) - EDITABLE_FIELDS
+    if refused:
+        raise ApplicationError(
+            _("These fields change only through a workflow step: %(fields)s.") % {"fields": ", ".join(sorted(refused))}
+        )
+    locked = Grievance.objects.select_for_update().get(pk=grievance.pk)
+    before = history.snapshot(locked, fields=data)
+    for name, value in data.items():
+        setattr(locked, name, value)
+    changes = history.changes(before, locked)
+    if not changes:
+        return locked
+    locked.save(update_fields=[*changes, "updated_at"])
     grievance_event_record(
-        grievance=grievance, event_type=EventType.UPDATED, actor=actor, data={"fields": sorted(changed_fields)}
+        grievance=locked,
+        event_type=EventType.UPDATED,
+        actor=actor,
+        data={"fields": sorted(changes), "changes": history.as_json(changes)},
     )
-    return grievance
+    return locked
 
 
 def grievance_complainant_viewed(*, grievance: Grievance, actor) -> GrievanceEvent:

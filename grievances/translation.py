@@ -2,9 +2,9 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Grievance
+from .models import TRANSLATED_TEXTS, Grievance
 
 
 @register(Grievance)
 class GrievanceTranslationOptions(TranslationOptions):
-    fields = ("summary", "actions_taken", "public_answer")
+    fields = TRANSLATED_TEXTS

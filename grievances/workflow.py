@@ -1,10 +1,15 @@
-"""The grievance state machine: the states, which transition leads where, and who may make it.
+"""The grievance state machine: the states, the registry of transitions, and who may make each.
 
-This is the only place that knows the rules; the services in services.py ask
-`check()` before changing a case, so the admin, the API, the importer and the
-tasks all follow the same table.
+The registry (TRANSITIONS) is the only place that knows the rules. Each entry
+names its source states, its target state, the permission it needs, the
+service that performs it, the input it takes, the history event it writes and
+the notifications it queues. The admin case panel and bulk actions
+(admin_transitions.py), the API actions and their OpenAPI entries
+(api/views.py) and the state x action tests are all generated from it, so a
+new transition is one entry here plus one service in services.py.
 
-States (derived from status, stage, acknowledged_at and closed_at):
+States are stored on the case (models.State); the database ties each one to
+the dates it implies (models.STATE_CONSTRAINTS):
 
     registered    resolving, stage 1, not yet acknowledged
     in_progress   resolving and acknowledged, at stage 1 to 4
@@ -13,8 +18,10 @@ States (derived from status, stage, acknowledged_at and closed_at):
     closed        resolved or unrelated, and closed
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
+from importlib import import_module
 
 from django.conf import settings
 from django.db import models
@@ -24,22 +31,18 @@ from django.utils.translation import gettext_lazy as _
 from smartgov.exceptions import ApplicationError
 from smartgov.workdays import add_working_days
 
-from .models import Stage, Status
+from .models import OPEN_STATES, EventType, ResponseWay, Stage, State
+
+__all__ = ["OPEN_STATES", "State"]
 
 
 class InvalidTransition(ApplicationError):
     """A transition was asked for in a state or by a person that does not allow it."""
 
 
-class State(models.TextChoices):
-    REGISTERED = "registered", _("Registered, not yet acknowledged")
-    IN_PROGRESS = "in_progress", _("Being resolved")
-    RESOLVED = "resolved", _("Resolved")
-    UNRELATED = "unrelated", _("Unrelated")
-    CLOSED = "closed", _("Closed")
-
-
 class Action(models.TextChoices):
+    """The names of the registered transitions (the keys of TRANSITIONS)."""
+
     ACKNOWLEDGE = "acknowledge", _("Acknowledge")
     MARK_UNRELATED = "mark_unrelated", _("Mark unrelated")
     ASSIGN = "assign", _("Assign")
@@ -54,35 +57,217 @@ RESOLVE = "grievances.resolve_grievance"
 
 
 @dataclass(frozen=True)
+class Input:
+    """One value a transition takes from the person making it, besides the optional note.
+
+    `kind` is text, long_text, choice, user or date; each front end turns it
+    into its own field (a Django form field, a DRF serializer field). Text
+    the service must have is still optional here: the service refuses it
+    blank with its own message, so every front end says the same thing.
+    `choices(grievance)` lists the values offered for that case (grievance is
+    None for the bulk action bar and the API, which offer every value).
+    """
+
+    name: str
+    label: str
+    kind: str = "text"
+    required: bool = False
+    max_length: int | None = None
+    choices: Callable | None = None
+    coerce: Callable = str
+    initial: Callable | None = None
+    help_text: str = ""
+
+    @property
+    def is_typed(self):
+        """Tell whether a person types this value (a bulk action cannot ask for it)."""
+        return self.kind in ("text", "long_text")
+
+
+@dataclass(frozen=True)
 class Transition:
+    """One registered transition; see the module docstring."""
+
+    name: str
+    label: str
     sources: frozenset
+    # None: the case stays in the state it was in (assigning, escalating).
+    target: State | None
     permission: str
     # False: a person with the permission may act only on cases assigned to them (PSC members).
     needs_all_cases: bool
+    # The service that performs it: a name in grievances.services, or the function itself.
+    service: str | Callable
+    event: str
+    inputs: tuple = ()
+    # Names of functions in grievances.notifications, each called with the changed case.
+    notifications: tuple = ()
+    help_text: str = ""
+    # Whether the transition is offered at all for this case (escalation needs a higher stage).
+    offered: Callable = field(default=lambda grievance: True)
+
+    @property
+    def needs_typed_input(self):
+        return any(item.is_typed and item.required for item in self.inputs)
+
+    @property
+    def bulk(self):
+        """Offered as an admin list action: only when it needs nothing typed (a note is optional)."""
+        return not any(item.is_typed for item in self.inputs)
+
+    @property
+    def url_path(self):
+        return self.name.replace("_", "-")
+
+    def perform(self, *, grievance, actor, **arguments):
+        """Call the transition's service."""
+        service = self.service
+        if isinstance(service, str):
+            service = getattr(import_module("grievances.services"), service)
+        return service(grievance=grievance, actor=actor, **arguments)
 
 
-TRANSITIONS = {
-    Action.ACKNOWLEDGE: Transition(frozenset({State.REGISTERED}), TRIAGE, True),
-    Action.MARK_UNRELATED: Transition(frozenset({State.REGISTERED, State.IN_PROGRESS}), TRIAGE, True),
-    Action.ASSIGN: Transition(frozenset({State.REGISTERED, State.IN_PROGRESS}), TRIAGE, True),
-    Action.ESCALATE: Transition(frozenset({State.IN_PROGRESS}), RESOLVE, False),
-    Action.RESOLVE: Transition(frozenset({State.IN_PROGRESS}), RESOLVE, False),
-    Action.REOPEN: Transition(frozenset({State.RESOLVED, State.UNRELATED, State.CLOSED}), TRIAGE, True),
-    Action.CLOSE: Transition(frozenset({State.RESOLVED, State.UNRELATED}), TRIAGE, True),
-}
+def _higher_stages(grievance):
+    stages = [stage for stage in Stage if stage > Stage.LOCAL]
+    if grievance is not None:
+        stages = [stage for stage in stages if stage > grievance.stage]
+    return [(stage.value, stage.label) for stage in stages]
+
+
+def _assignee_initial(grievance):
+    return grievance.assigned_to_id
+
+
+ASSIGNEE = Input("assignee", _("assign to"), kind="user", initial=_assignee_initial)
+STAGE = Input("stage", _("escalate to"), kind="choice", required=True, choices=_higher_stages, coerce=int)
+REFERRED_TO = Input("referred_to", _("referred to"), max_length=255)
+ACTIONS_TAKEN = Input(
+    "actions_taken",
+    _("summary of actions taken"),
+    kind="long_text",
+    initial=lambda grievance: grievance.actions_taken,
+)
+RESPONSE_WAY = Input(
+    "response_way",
+    _("way of answer"),
+    kind="choice",
+    choices=lambda grievance: ResponseWay.choices,
+    initial=lambda grievance: grievance.response_way,
+)
+RESOLVED_ON = Input("resolved_on", _("resolved on"), kind="date", help_text=_("Today when left empty."))
+PUBLIC_ANSWER = Input(
+    "public_answer",
+    _("answer to the complainant"),
+    kind="long_text",
+    initial=lambda grievance: grievance.public_answer,
+    help_text=_("Shown to the complainant on the tracking page and sent to them, in the language of this page."),
+)
+
+TRANSITIONS: dict[str, Transition] = {}
+
+
+def register(transition: Transition) -> Transition:
+    """Add a transition to the registry (also used by tests for a throw-away one)."""
+    TRANSITIONS[transition.name] = transition
+    return transition
+
+
+def unregister(name: str) -> None:
+    TRANSITIONS.pop(name, None)
+
+
+for _transition in (
+    Transition(
+        Action.ACKNOWLEDGE,
+        Action.ACKNOWLEDGE.label,
+        frozenset({State.REGISTERED}),
+        State.IN_PROGRESS,
+        TRIAGE,
+        True,
+        "grievance_acknowledge",
+        EventType.ACKNOWLEDGED,
+        notifications=("acknowledged",),
+    ),
+    Transition(
+        Action.MARK_UNRELATED,
+        Action.MARK_UNRELATED.label,
+        frozenset({State.REGISTERED, State.IN_PROGRESS}),
+        State.UNRELATED,
+        TRIAGE,
+        True,
+        "grievance_mark_unrelated",
+        EventType.MARKED_UNRELATED,
+        inputs=(REFERRED_TO,),
+        notifications=("unrelated",),
+    ),
+    Transition(
+        Action.ASSIGN,
+        Action.ASSIGN.label,
+        frozenset({State.REGISTERED, State.IN_PROGRESS}),
+        None,
+        TRIAGE,
+        True,
+        "grievance_assign",
+        EventType.ASSIGNED,
+        inputs=(ASSIGNEE,),
+    ),
+    Transition(
+        Action.ESCALATE,
+        Action.ESCALATE.label,
+        frozenset({State.IN_PROGRESS}),
+        None,
+        RESOLVE,
+        False,
+        "grievance_escalate",
+        EventType.ESCALATED,
+        inputs=(STAGE,),
+        offered=lambda grievance: bool(_higher_stages(grievance)),
+    ),
+    Transition(
+        Action.RESOLVE,
+        Action.RESOLVE.label,
+        frozenset({State.IN_PROGRESS}),
+        State.RESOLVED,
+        RESOLVE,
+        False,
+        "grievance_resolve",
+        EventType.RESOLVED,
+        inputs=(ACTIONS_TAKEN, RESPONSE_WAY, RESOLVED_ON, PUBLIC_ANSWER),
+        notifications=("resolved",),
+        help_text=_("The summary of actions taken written here replaces the one saved on the case."),
+    ),
+    Transition(
+        Action.REOPEN,
+        Action.REOPEN.label,
+        frozenset({State.RESOLVED, State.UNRELATED, State.CLOSED}),
+        State.IN_PROGRESS,
+        TRIAGE,
+        True,
+        "grievance_reopen",
+        EventType.REOPENED,
+    ),
+    Transition(
+        Action.CLOSE,
+        Action.CLOSE.label,
+        frozenset({State.RESOLVED, State.UNRELATED}),
+        State.CLOSED,
+        TRIAGE,
+        True,
+        "grievance_close",
+        EventType.CLOSED,
+        notifications=("closed",),
+    ),
+):
+    register(_transition)
+
+
+def transition_get(name: str) -> Transition | None:
+    return TRANSITIONS.get(name)
 
 
 def state_of(grievance) -> State:
-    """Name the state a case is in."""
-    if grievance.closed_at is not None:
-        return State.CLOSED
-    if grievance.status == Status.RESOLVED:
-        return State.RESOLVED
-    if grievance.status == Status.UNRELATED:
-        return State.UNRELATED
-    if grievance.acknowledged_at is None:
-        return State.REGISTERED
-    return State.IN_PROGRESS
+    """Name the state a case is in (stored on the case)."""
+    return State(grievance.state)
 
 
 def can_handle(actor, grievance) -> bool:
@@ -92,7 +277,7 @@ def can_handle(actor, grievance) -> bool:
     return grievance.assigned_to_id is not None and grievance.assigned_to_id == actor.pk
 
 
-def check(action: Action, grievance, actor) -> None:
+def check(action: str, grievance, actor) -> None:
     """Raise InvalidTransition unless `actor` may make `action` on the case in its current state.
 
     `actor=None` is the system itself (import command, tasks): only the state is checked.
@@ -102,13 +287,13 @@ def check(action: Action, grievance, actor) -> None:
     if state not in transition.sources:
         raise InvalidTransition(
             gettext("Case %(number)s cannot be “%(action)s” while it is “%(state)s”.")
-            % {"number": grievance.registered_no, "action": action.label, "state": state.label}
+            % {"number": grievance.registered_no, "action": transition.label, "state": state.label}
         )
     if actor is not None and not may_act(action, grievance, actor):
         raise InvalidTransition(refusal_message(action, grievance))
 
 
-def may_act(action: Action, grievance, actor) -> bool:
+def may_act(action: str, grievance, actor) -> bool:
     """Tell whether the person holds the right to make `action` on this case, whatever state it is in."""
     transition = TRANSITIONS[action]
     allowed = actor.is_active and actor.has_perm(transition.permission) and can_handle(actor, grievance)
@@ -117,22 +302,30 @@ def may_act(action: Action, grievance, actor) -> bool:
     return allowed
 
 
-def refusal_message(action: Action, grievance) -> str:
+def refusal_message(action: str, grievance) -> str:
     return gettext("You may not “%(action)s” case %(number)s.") % {
         "number": grievance.registered_no,
-        "action": action.label,
+        "action": TRANSITIONS[action].label,
     }
 
 
-def allowed_actions(grievance, actor) -> list[Action]:
-    """List the actions the person may make on the case now (for buttons and the API)."""
+def done_message(action: str, grievance) -> str:
+    """What every front end says when a transition was made."""
+    return gettext("Case %(number)s: “%(action)s” done.") % {
+        "number": grievance.registered_no,
+        "action": TRANSITIONS[action].label,
+    }
+
+
+def allowed_actions(grievance, actor) -> list[str]:
+    """List the names of the transitions the person may make on the case now (for buttons and the API)."""
     allowed = []
-    for action in TRANSITIONS:
+    for name in TRANSITIONS:
         try:
-            check(action, grievance, actor)
+            check(name, grievance, actor)
         except InvalidTransition:
             continue
-        allowed.append(action)
+        allowed.append(name)
     return allowed
 
 
@@ -144,9 +337,9 @@ def due_date(grievance, start: date) -> date | None:
     Committee; stage 4 (higher authority, courts) and finished cases have none.
     """
     deadlines = settings.GRM_DEADLINES
-    if grievance.status != Status.RESOLVING or grievance.closed_at is not None:
+    if grievance.state not in OPEN_STATES:
         return None
-    if grievance.acknowledged_at is None:
+    if grievance.state == State.REGISTERED:
         return add_working_days(start, deadlines["acknowledge"])
     if grievance.stage in (Stage.LOCAL, Stage.PIU):
         return add_working_days(start, deadlines["stage2"])

@@ -13,7 +13,7 @@ from django.db.models import CharField, Count, F, Q, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone, translation
 
-from grievances.models import Channel, Grievance, Kind, Status
+from grievances.models import Channel, Grievance, Kind, Status, open_condition
 from stakeholders.selectors import engagement_figures
 
 from .models import PressMaterial, PressMaterialType
@@ -22,7 +22,7 @@ from .periods import launch_date, local_bounds
 STATUS_GROUPS = {
     "unrelated": Q(status=Status.UNRELATED),
     "addressed": ~Q(status=Status.UNRELATED),
-    "resolving": Q(status=Status.RESOLVING),
+    "resolving": open_condition(),
     "resolved": Q(status=Status.RESOLVED),
 }
 BLOCKS = ("new_period", "previous_period", "since_launch")

@@ -19,7 +19,7 @@ def exception_handler(exc, context):
     answer them as client errors, never as a 500.
     """
     if isinstance(exc, ApplicationError):
-        exc = exceptions.ValidationError({"detail": [str(exc.message)], **exc.extra})
+        exc = exceptions.ValidationError({exc.field or "detail": [str(exc.message)], **exc.extra})
     elif isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         exc = exceptions.ValidationError(detail)

@@ -8,7 +8,9 @@ class ApplicationError(Exception):
     forms as a non-field error and the API as HTTP 400 (see smartgov.api).
     """
 
-    def __init__(self, message, *, extra=None):
+    def __init__(self, message, *, field="", extra=None):
         super().__init__(message)
         self.message = message
+        # The input the message is about, when there is one: the API answers under that key, not "detail".
+        self.field = field
         self.extra = extra or {}

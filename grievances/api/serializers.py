@@ -4,7 +4,8 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from ..models import Complainant, Grievance, ResponseWay, Stage
+from .. import workflow
+from ..models import Complainant, Grievance
 
 
 class ComplainantSerializer(serializers.ModelSerializer):
@@ -38,6 +39,7 @@ class GrievanceSerializer(serializers.ModelSerializer):
             "summary",
             "details",
             "location",
+            "state",
             "status",
             "stage",
             "referred_to",
@@ -63,33 +65,34 @@ class GrievanceWithComplainantSerializer(GrievanceSerializer):
         read_only_fields = fields
 
 
-class TransitionSerializer(serializers.Serializer):
-    note = serializers.CharField(label=_("note"), required=False, allow_blank=True, default="")
-
-
-class MarkUnrelatedSerializer(TransitionSerializer):
-    referred_to = serializers.CharField(label=_("referred to"), max_length=255)
-
-
-class AssignSerializer(TransitionSerializer):
-    assignee = serializers.SlugRelatedField(
-        label=_("assign to"),
-        slug_field="username",
-        queryset=get_user_model().objects.filter(is_active=True),
-        allow_null=True,
+def serializer_field(item: workflow.Input):
+    """The DRF field for one registry input; text the service needs is refused blank by the service itself."""
+    common = {"label": item.label, "help_text": item.help_text or None}
+    if item.kind == "user":
+        return serializers.SlugRelatedField(
+            slug_field="username", queryset=get_user_model().objects.filter(is_active=True), allow_null=True, **common
+        )
+    if item.kind == "choice":
+        choices = item.choices(None)
+        if item.required:
+            return serializers.ChoiceField(choices=choices, **common)
+        return serializers.ChoiceField(choices=choices, required=False, allow_blank=True, default="", **common)
+    if item.kind == "date":
+        return serializers.DateField(required=False, allow_null=True, default=None, **common)
+    return serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=item.max_length, trim_whitespace=False, **common
     )
 
 
-class EscalateSerializer(TransitionSerializer):
-    stage = serializers.ChoiceField(
-        label=_("stage"), choices=[Stage.PIU, Stage.STEERING_COMMITTEE, Stage.HIGHER_AUTHORITY]
-    )
+_serializers = {}
 
 
-class ResolveSerializer(TransitionSerializer):
-    actions_taken = serializers.CharField(label=_("summary of actions taken"))
-    response_way = serializers.ChoiceField(label=_("way of answer"), choices=ResponseWay.choices)
-    resolved_on = serializers.DateField(label=_("resolved on"), required=False, allow_null=True, default=None)
-    public_answer = serializers.CharField(
-        label=_("answer to the complainant"), required=False, allow_blank=True, default=""
-    )
+def transition_serializer(transition: workflow.Transition):
+    """The input serializer of a registered transition: its inputs and an optional note (built once per entry)."""
+    key = (transition.name, transition.inputs)
+    if key not in _serializers:
+        fields = {item.name: serializer_field(item) for item in transition.inputs}
+        fields["note"] = serializers.CharField(label=_("note"), required=False, allow_blank=True, default="")
+        name = "".join(part.capitalize() for part in transition.name.split("_")) + "TransitionSerializer"
+        _serializers[key] = type(name, (serializers.Serializer,), fields)
+    return _serializers[key]

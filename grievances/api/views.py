@@ -5,17 +5,10 @@ from rest_framework import exceptions, permissions, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from .. import selectors, services, workflow
+from .. import selectors, workflow
+from . import serializers
 from .filters import GrievanceFilter
-from .serializers import (
-    AssignSerializer,
-    EscalateSerializer,
-    GrievanceSerializer,
-    GrievanceWithComplainantSerializer,
-    MarkUnrelatedSerializer,
-    ResolveSerializer,
-    TransitionSerializer,
-)
+from .serializers import GrievanceWithComplainantSerializer
 
 COMPLAINANT_NOTE = "`complainant` is present only for users with the grievances.view_complainant permission."
 
@@ -29,27 +22,39 @@ class CanSeeGrievances(permissions.BasePermission):
         )
 
 
-def _transition(name, input_serializer, service):
-    """Build the POST endpoint `name` that validates its input and calls one transition service.
+def _transition_endpoint(transition):
+    """Build the POST endpoint of one registered transition: validate its input, call its service.
 
     A person without the right to make it gets 403; bad input is answered 400 by
-    the serializer, a transition the case's state refuses 400 by
-    smartgov.api.exception_handler; either way the service has changed nothing.
+    the serializer, a transition the case's state or the service refuses 400 by
+    smartgov.api.exception_handler, under the input's name when the refusal is
+    about one; either way the service has changed nothing.
     """
+    input_serializer = serializers.transition_serializer(transition)
 
     def endpoint(self, request, pk=None):
         grievance = self.get_object()
         # Lacking the right is 403 whatever the case's state; a wrong state or bad input stays 400.
-        if not workflow.may_act(workflow.Action(name), grievance, request.user):
-            raise exceptions.PermissionDenied(workflow.refusal_message(workflow.Action(name), grievance))
+        if not workflow.may_act(transition.name, grievance, request.user):
+            raise exceptions.PermissionDenied(workflow.refusal_message(transition.name, grievance))
         data = input_serializer(data=request.data)
         data.is_valid(raise_exception=True)
-        grievance = service(grievance=grievance, actor=request.user, **data.validated_data)
+        grievance = transition.perform(grievance=grievance, actor=request.user, **data.validated_data)
         return Response(self.get_serializer(selectors.grievance_get_for_user(user=request.user, pk=grievance.pk)).data)
 
-    endpoint.__name__ = name
+    endpoint.__name__ = transition.name
+    endpoint.__doc__ = str(transition.label)
     endpoint = extend_schema(request=input_serializer, responses=GrievanceWithComplainantSerializer)(endpoint)
-    return action(detail=True, methods=["post"], url_path=name.replace("_", "-"))(endpoint)
+    return action(detail=True, methods=["post"], url_path=transition.url_path)(endpoint)
+
+
+def transition_endpoints_install(viewset):
+    """Give the viewset one action per registered transition (and drop those no longer registered)."""
+    for name in list(getattr(viewset, "_transition_names", ())):
+        delattr(viewset, name)
+    viewset._transition_names = tuple(workflow.TRANSITIONS)
+    for transition in workflow.TRANSITIONS.values():
+        setattr(viewset, transition.name, _transition_endpoint(transition))
 
 
 @extend_schema_view(
@@ -70,12 +75,11 @@ class GrievanceViewSet(viewsets.ReadOnlyModelViewSet):
         return self.request.user.has_perm("grievances.view_complainant")
 
     def get_serializer_class(self):
-        return GrievanceWithComplainantSerializer if self._shows_complainant() else GrievanceSerializer
+        return (
+            serializers.GrievanceWithComplainantSerializer
+            if self._shows_complainant()
+            else serializers.GrievanceSerializer
+        )
 
-    acknowledge = _transition("acknowledge", TransitionSerializer, services.grievance_acknowledge)
-    mark_unrelated = _transition("mark_unrelated", MarkUnrelatedSerializer, services.grievance_mark_unrelated)
-    assign = _transition("assign", AssignSerializer, services.grievance_assign)
-    escalate = _transition("escalate", EscalateSerializer, services.grievance_escalate)
-    resolve = _transition("resolve", ResolveSerializer, services.grievance_resolve)
-    reopen = _transition("reopen", TransitionSerializer, services.grievance_reopen)
-    close = _transition("close", TransitionSerializer, services.grievance_close)
+
+transition_endpoints_install(GrievanceViewSet)

@@ -106,13 +106,20 @@ def test_an_action_calls_the_service_and_shows_refusals_as_errors(officer_client
     assert fresh.events.latest("id").note == "Called back"
 
 
-def test_mark_unrelated_takes_the_body_from_the_action_bar(officer_client):
+def test_only_transitions_that_need_nothing_typed_are_list_actions(officer_client):
+    # Marking unrelated needs the body typed and resolving the actions taken: the case page asks for them.
+    choices = officer_client.get(CHANGELIST).context["action_form"].fields["action"].choices
+    offered = [value for value, _label in choices if value]
+    assert offered == ["acknowledge", "assign", "escalate", "reopen", "close", "export_personal_data"]
+
+
+def test_a_list_action_the_registry_does_not_offer_changes_nothing(officer_client):
     grievance = register_grievance()
     officer_client.post(
         CHANGELIST, {"action": "mark_unrelated", "_selected_action": [grievance.pk], "referred_to": "Tax office"}
     )
     grievance.refresh_from_db()
-    assert (grievance.status, grievance.referred_to) == ("unrelated", "Tax office")
+    assert (grievance.status, grievance.referred_to) == ("resolving", "")
 
 
 def test_status_cannot_be_changed_in_the_form(officer_client):

@@ -335,8 +335,9 @@ def test_a_post_without_the_csrf_token_is_refused(officer_client):
 # for the change form, its stage resolutions, attachments, events and complainant, the assignee choices.
 CASE_PAGE_QUERIES = 12
 # Session, user, permissions (2), the case, then the service: savepoint, the case locked, the working days,
-# savepoint, the stage resolution looked up, savepoint, inserted, two releases, the case saved, its event, release.
-TRANSITION_QUERIES = 17
+# savepoint, the stage resolution looked up, savepoint, inserted, two releases, the case saved, its event, the
+# complainant looked up for the resolution message (none: no e-mail), release.
+TRANSITION_QUERIES = 18
 
 
 @pytest.mark.parametrize("handlers_and_events", [0, 10])

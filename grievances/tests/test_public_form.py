@@ -119,8 +119,9 @@ def test_showing_the_form_reads_and_writes_nothing_in_the_database(client, djang
 def test_a_submission_takes_a_fixed_number_of_queries(client, django_assert_num_queries):
     submit(Client(), form_data())  # the year's first case makes its number counter
     # Registration in a savepoint (calendar; running number: update, read; case; complainant; history); the
-    # outbox message in a savepoint; the test's own transaction adds one savepoint. No token look-up first.
-    with django_assert_num_queries(13):
+    # outbox message in a savepoint and its "notified" history entry; the test's own transaction adds one
+    # savepoint. No token look-up first.
+    with django_assert_num_queries(14):
         response = submit(client, form_data(email="tsetseg@example.mn"))
     assert response.status_code == 302
 

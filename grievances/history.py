@@ -1,0 +1,67 @@
+"""Old and new values of a case's fields, for the history entries of transitions and edits.
+
+Zulip's audit log keeps what changed beside who changed it, so a reader of the
+history sees the change without comparing versions. Complainant details are
+not in Grievance and never land here.
+"""
+
+from datetime import date, datetime
+
+from django.db import models
+
+from .models import Grievance
+
+# Columns a history entry never repeats: bookkeeping, hashes and tokens.
+UNTRACKED = frozenset({"id", "created_at", "updated_at", "tracking_code_hash", "submission_token", "anonymised_at"})
+
+
+def _tracked_fields():
+    return [field for field in Grievance._meta.concrete_fields if field.name not in UNTRACKED]
+
+
+def snapshot(grievance, fields=None) -> dict:
+    """The case's values now, by attribute name (`assigned_to_id` stands for `assigned_to`)."""
+    wanted = set(fields) if fields is not None else None
+    values = {}
+    for field in _tracked_fields():
+        if wanted is not None and field.name not in wanted and field.attname not in wanted:
+            continue
+        values[field.name] = getattr(grievance, field.attname)
+    if wanted is not None:
+        # Translated copies (summary_mn, ...) are concrete fields too; plain names of them are virtual.
+        for name in wanted - set(values):
+            values[name] = getattr(grievance, name)
+    values.setdefault("status", getattr(grievance, "status", None))
+    values.setdefault("stage", getattr(grievance, "stage", None))
+    return values
+
+
+def changes(before: dict, grievance) -> dict:
+    """The fields whose value differs from `before`, as {name: (old, new)}, in field order."""
+    found = {}
+    for name, old in before.items():
+        field = _field(name)
+        new = getattr(grievance, field.attname if field is not None else name)
+        if new != old:
+            found[field.name if field is not None else name] = (old, new)
+    return found
+
+
+def _field(name):
+    try:
+        field = Grievance._meta.get_field(name)
+    except Exception:  # FieldDoesNotExist for the virtual translated names
+        return None
+    return field if isinstance(field, models.Field) and field.concrete else None
+
+
+def as_json(found: dict) -> dict:
+    """The changes in a shape JSONField keeps: {name: [old, new]}, dates as ISO strings, people by id."""
+    return {name: [_plain(name, old), _plain(name, new)] for name, (old, new) in found.items()}
+
+
+def _plain(name, value):
+    # A person is kept by id (`assigned_to`): the entry's data names the new assignee too.
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value

@@ -1,0 +1,109 @@
+"""Messages to the complainant: one function per event, each writing an outbox row in the caller's transaction.
+
+The transitions in services.py call the functions their registry entry names
+(workflow.Transition.notifications) inside their own transaction, so a rolled
+back change sends nothing and a committed one is sent by the outbox, retried
+until it goes, even when Redis or the mail server is down at that moment.
+Each message is written in the complainant's chosen language (mn, en or kk)
+and recorded in the case history as `notified`, with the way and the message.
+
+A new notification is a function here (grievance_<name>_notify) and its two
+templates, templates/grievances/email/<name>_subject.txt and _body.txt; a
+transition queues it by naming <name> in its registry entry.
+"""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from smartgov.outbox import outbox_message_create
+
+from .models import Complainant, EventType, Grievance, GrievanceEvent, ReplyLanguage
+
+WAY_EMAIL = "email"
+
+
+def _language(complainant) -> str:
+    language = complainant.preferred_language if complainant is not None else ""
+    return language if language in ReplyLanguage.values else settings.LANGUAGE_CODE
+
+
+def _complainant(grievance):
+    try:
+        return grievance.complainant
+    except Complainant.DoesNotExist:
+        return None
+
+
+def _answer(grievance, language) -> str:
+    """The answer in the message's language, else in the other one the PIU writes, else the actions taken."""
+    languages = [language] + [code for code in settings.MODELTRANSLATION_LANGUAGES if code != language]
+    for field in ("public_answer", "actions_taken"):
+        for code in languages:
+            text = getattr(grievance, f"{field}_{code}", "") if code in settings.MODELTRANSLATION_LANGUAGES else ""
+            if text:
+                return text
+    return ""
+
+
+def _send(grievance: Grievance, name: str, **context):
+    """Render message `name` in the complainant's language, put it in the outbox and record it in the history.
+
+    Nothing is sent to a complainant who left no e-mail address.
+    """
+    complainant = _complainant(grievance)
+    if complainant is None or not complainant.email:
+        return None
+    language = _language(complainant)
+    with translation.override(language):
+        context = {
+            "grievance": grievance,
+            "deadlines": settings.GRM_DEADLINES,
+            "contact": settings.GRM_CONTACT,
+            "tracking_url": settings.PUBLIC_BASE_URL + reverse("grievances:track"),
+            **context,
+        }
+        subject = render_to_string(f"grievances/email/{name}_subject.txt", context)
+        body = render_to_string(f"grievances/email/{name}_body.txt", context)
+    message = outbox_message_create(
+        recipient=complainant.email, subject=subject, body=body, reference=f"grievance:{grievance.pk}"
+    )
+    GrievanceEvent.objects.create(
+        grievance=grievance,
+        event_type=EventType.NOTIFIED,
+        to_status=grievance.status,
+        to_stage=grievance.stage,
+        data={"way": WAY_EMAIL, "message": name, "language": language, "outbox_message": message.pk},
+    )
+    return message
+
+
+def grievance_registered_notify(*, grievance: Grievance):
+    """Confirm receipt with the registration number and what happens next.
+
+    The tracking code is deliberately not in the mail: the outbox keeps message
+    text in the database, and the code is stored nowhere but as a hash.
+    """
+    return _send(grievance, "registered")
+
+
+def grievance_acknowledged_notify(*, grievance: Grievance):
+    """Tell that the case was acknowledged and by when an answer is due."""
+    return _send(grievance, "acknowledged")
+
+
+def grievance_resolved_notify(*, grievance: Grievance):
+    """Give the answer and the actions taken, and how to take the case further."""
+    complainant = _complainant(grievance)
+    return _send(grievance, "resolved", answer=_answer(grievance, _language(complainant)))
+
+
+def grievance_unrelated_notify(*, grievance: Grievance):
+    """Tell that the case is not about the project and name the body it was referred to."""
+    return _send(grievance, "unrelated")
+
+
+def grievance_closed_notify(*, grievance: Grievance):
+    """Tell that the case is closed and how to reach the PIU again."""
+    return _send(grievance, "closed")
