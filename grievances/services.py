@@ -127,7 +127,7 @@ def grievance_register(
 
 
 # --- Transitions -------------------------------------------------------------
-# Each one runs in the same order (_transition): lock the case, check the
+# Each one runs in the same order (transition_run): lock the case, check the
 # registry in workflow.py, set the target state, let the service change its
 # fields, save only what changed, write one history entry with the old and new
 # values, and queue the transition's notifications in the same transaction
@@ -145,8 +145,14 @@ def _moment(at, grievance):
     return at
 
 
-def _transition(action, grievance, actor, note, change):
-    """Make one registered transition; `change(locked_case)` sets its fields and returns the event's extra data."""
+def transition_run(action, grievance, actor, note, change):
+    """Make one registered transition; `change(locked_case)` sets its fields and returns the event's extra data.
+
+    Every transition service calls this, so each follows the same order: lock
+    the row, check the registry, set the target state, change, save with
+    update_fields, record the old and new values, queue the notifications.
+    `change` raises InvalidTransition to refuse its input; nothing is saved then.
+    """
     transition = workflow.TRANSITIONS[action]
     locked = Grievance.objects.select_for_update().get(pk=grievance.pk)
     workflow.check(action, locked, actor)
@@ -178,7 +184,7 @@ def grievance_acknowledge(*, grievance: Grievance, actor, note: str = "", at: da
         case.acknowledged_at = _moment(at, case)
         case.due_on = workflow.due_date(case, timezone.localdate(case.acknowledged_at))
 
-    return _transition(Action.ACKNOWLEDGE, grievance, actor, note, change)
+    return transition_run(Action.ACKNOWLEDGE, grievance, actor, note, change)
 
 
 @transaction.atomic
@@ -198,7 +204,7 @@ def grievance_mark_unrelated(
         case.due_on = None
         return {"referred_to": referred_to}
 
-    return _transition(Action.MARK_UNRELATED, grievance, actor, note, change)
+    return transition_run(Action.MARK_UNRELATED, grievance, actor, note, change)
 
 
 @transaction.atomic
@@ -214,7 +220,7 @@ def grievance_assign(*, grievance: Grievance, actor, assignee, note: str = "") -
         case.assigned_to = assignee
         return {"assigned_to": assignee.get_username() if assignee else ""}
 
-    return _transition(Action.ASSIGN, grievance, actor, note, change)
+    return transition_run(Action.ASSIGN, grievance, actor, note, change)
 
 
 @transaction.atomic
@@ -239,7 +245,7 @@ def grievance_escalate(
         case.stage = stage
         case.due_on = workflow.due_date(case, day)
 
-    return _transition(Action.ESCALATE, grievance, actor, note, change)
+    return transition_run(Action.ESCALATE, grievance, actor, note, change)
 
 
 @transaction.atomic
@@ -285,7 +291,7 @@ def grievance_resolve(
         )
         return {"response_way": response_way, "working_days": case.working_days_to_resolve}
 
-    return _transition(Action.RESOLVE, grievance, actor, note, change)
+    return transition_run(Action.RESOLVE, grievance, actor, note, change)
 
 
 @transaction.atomic
@@ -299,7 +305,7 @@ def grievance_reopen(*, grievance: Grievance, actor, note: str = "") -> Grievanc
         case.working_days_to_resolve = None
         case.due_on = workflow.due_date(case, timezone.localdate())
 
-    return _transition(Action.REOPEN, grievance, actor, note, change)
+    return transition_run(Action.REOPEN, grievance, actor, note, change)
 
 
 @transaction.atomic
@@ -312,7 +318,7 @@ def grievance_close(*, grievance: Grievance, actor, note: str = "", at: datetime
             grievance=case, stage=case.stage, defaults={"closed_on": timezone.localdate(case.closed_at)}
         )
 
-    return _transition(Action.CLOSE, grievance, actor, note, change)
+    return transition_run(Action.CLOSE, grievance, actor, note, change)
 
 
 # --- Other writes --------------------------------------------------------------

@@ -43,9 +43,22 @@ def _transition_endpoint(transition):
         return Response(self.get_serializer(selectors.grievance_get_for_user(user=request.user, pk=grievance.pk)).data)
 
     endpoint.__name__ = transition.name
-    endpoint.__doc__ = str(transition.label)
-    endpoint = extend_schema(request=input_serializer, responses=GrievanceWithComplainantSerializer)(endpoint)
-    return action(detail=True, methods=["post"], url_path=transition.url_path)(endpoint)
+    # @action first, then @extend_schema, as drf-spectacular documents: the other order loses the request body.
+    endpoint = action(detail=True, methods=["post"], url_path=transition.url_path)(endpoint)
+    return extend_schema(
+        request=input_serializer,
+        responses=GrievanceWithComplainantSerializer,
+        description=_schema_description(transition),
+    )(endpoint)
+
+
+def _schema_description(transition):
+    sources = ", ".join(sorted(state.value if hasattr(state, "value") else state for state in transition.sources))
+    target = transition.target.value if transition.target else "the same state"
+    return (
+        f"The `{transition.name}` transition: from {sources} to {target}; needs the "
+        f"`{transition.permission}` permission{'' if transition.needs_all_cases else ' (on an assigned case)'}."
+    )
 
 
 def transition_endpoints_install(viewset):
