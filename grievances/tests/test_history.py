@@ -1,0 +1,84 @@
+"""History entries keep what changed: old and new values, for transitions and for staff edits."""
+
+import pytest
+from django.urls import reverse
+
+from grievances import services
+from grievances.models import EventType, Grievance, State
+from grievances.tests.factories import case_in_state, register_grievance, user_with_role
+from smartgov import roles
+from smartgov.exceptions import ApplicationError
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_escalation_records_the_old_and_new_stage_state_and_deadline():
+    grievance = case_in_state(State.IN_PROGRESS)
+    old_due = grievance.due_on.isoformat()
+    grievance = services.grievance_escalate(grievance=grievance, actor=None, stage=3)
+    changes = grievance.events.latest("id").data["changes"]
+    assert changes["stage"] == [1, 3]
+    assert changes["due_on"][0] == old_due and changes["due_on"][1] == grievance.due_on.isoformat()
+    assert "state" not in changes  # escalating keeps the case in progress
+
+
+def test_closing_records_the_state_and_the_closing_time():
+    grievance = services.grievance_close(grievance=case_in_state(State.RESOLVED), actor=None)
+    changes = grievance.events.latest("id").data["changes"]
+    assert changes["state"] == ["resolved", "closed"]
+    assert changes["closed_at"] == [None, grievance.closed_at.isoformat()]
+
+
+def test_assigning_records_the_people_by_id_and_names_the_new_one():
+    member = user_with_role(roles.PSC_MEMBER)
+    grievance = services.grievance_assign(grievance=register_grievance(), actor=None, assignee=member)
+    event = grievance.events.latest("id")
+    assert event.data["changes"] == {"assigned_to": [None, member.pk]}
+    assert event.data["assigned_to"] == member.username
+
+
+def test_a_staff_edit_keeps_old_and_new_values_of_what_changed_only():
+    officer = user_with_role(roles.PIU_OFFICER)
+    grievance = register_grievance(location="Khan-Uul")
+    services.grievance_update(
+        grievance=grievance, actor=officer, data={"location": "Bayanzurkh", "kind": grievance.kind}
+    )
+    event = grievance.events.latest("id")
+    assert (event.event_type, event.actor) == (EventType.UPDATED, officer)
+    assert event.data == {"fields": ["location"], "changes": {"location": ["Khan-Uul", "Bayanzurkh"]}}
+
+
+def test_an_edit_that_changes_nothing_writes_no_history():
+    grievance = register_grievance(location="Khan-Uul")
+    services.grievance_update(grievance=grievance, actor=None, data={"location": "Khan-Uul"})
+    assert grievance.events.count() == 1
+
+
+def test_workflow_columns_cannot_be_edited_around_the_transitions():
+    grievance = register_grievance()
+    with pytest.raises(ApplicationError):
+        services.grievance_update(grievance=grievance, actor=None, data={"state": "closed", "location": "x"})
+    grievance.refresh_from_db()
+    assert (grievance.state, grievance.location, grievance.events.count()) == (State.REGISTERED, "", 1)
+
+
+def test_editing_the_case_page_goes_through_the_service_with_both_languages(officer_client):
+    grievance = register_grievance(summary="Нээлттэй өгөгдөл")
+    url = reverse("admin:grievances_grievance_change", args=[grievance.pk])
+    page = officer_client.get(url).context
+    form = page["adminform"].form
+    data = {name: form.initial.get(name) or "" for name in form.fields}
+    for inline in page["inline_admin_formsets"]:
+        formset = inline.formset
+        data.update({f"{formset.prefix}-{key}": value for key, value in formset.management_form.initial.items()})
+        for inline_form in formset.forms:
+            data.update({inline_form.add_prefix(name): value or "" for name, value in inline_form.initial.items()})
+            data[inline_form.add_prefix("id")] = inline_form.instance.pk
+    data["summary_en"] = "Open data"
+    response = officer_client.post(url, data)
+    assert response.status_code == 302
+    grievance = Grievance.objects.get(pk=grievance.pk)
+    assert (grievance.summary_mn, grievance.summary_en) == ("Нээлттэй өгөгдөл", "Open data")
+    event = grievance.events.filter(event_type=EventType.UPDATED).get()
+    assert event.data["changes"] == {"summary_en": [None, "Open data"]}
+    assert event.actor == officer_client.user
