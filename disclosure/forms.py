@@ -4,10 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from smartgov.forms import AccessibleFormMixin
+from smartgov.uploads import RefusedUpload
 
 from .models import DocumentType, FileLanguage, ProjectStage, VersionKind
 from .selectors import STATUS_OPEN, STATUS_WITHDRAWN
-from .uploads import RefusedUpload, check_upload
+from .uploads import check_upload
 
 STATUS_CHOICES = [
     ("", _("Any status")),

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from smartgov.periods import H1, H2, HALVES, half_year
+
 from .selectors import received_between
 
 
@@ -39,19 +41,15 @@ class ReportingPeriodFilter(admin.SimpleListFilter):
         first_year = date.fromisoformat(settings.GRM_LAUNCH_DATE).year
         choices = []
         for year in range(timezone.localdate().year, first_year - 1, -1):
-            choices.append((f"{year}H2", gettext("July–December %(year)s") % {"year": year}))
-            choices.append((f"{year}H1", gettext("January–June %(year)s") % {"year": year}))
+            choices.append((f"{year}{H2}", gettext("July–December %(year)s") % {"year": year}))
+            choices.append((f"{year}{H1}", gettext("January–June %(year)s") % {"year": year}))
         return choices
 
     def queryset(self, request, queryset):
         value = self.value() or ""
-        if len(value) != 6 or not value[:4].isdigit() or value[4:] not in ("H1", "H2"):
+        if len(value) != 6 or not value[:4].isdigit() or value[4:] not in HALVES:
             return queryset
-        year = int(value[:4])
-        start, end = (
-            (date(year, 1, 1), date(year, 6, 30)) if value[4:] == "H1" else (date(year, 7, 1), date(year, 12, 31))
-        )
-        return received_between(queryset, start, end)
+        return received_between(queryset, *half_year(int(value[:4]), value[4:]))
 
 
 def grievance_handlers():

@@ -9,6 +9,7 @@ from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from smartgov.forms import AccessibleFormMixin
+from smartgov.uploads import RefusedUpload
 
 from . import uploads
 from .models import Kind, ReplyLanguage, ResponseWay
@@ -168,8 +169,8 @@ class GrievanceForm(AccessibleFormMixin, forms.Form):
         for upload in self.files.getlist("attachments"):
             try:
                 accepted.append(uploads.check_upload(upload))
-            except ValueError as problem:
-                problems.append(str(problem))
+            except RefusedUpload as problem:
+                problems.append(problem.message)
         # Files that passed are kept for the next try even if some others did not.
         self.accepted_uploads = accepted
         if len(self.kept_files) + len(accepted) > settings.GRM_MAX_ATTACHMENTS:

@@ -1,9 +1,9 @@
 """Reads on the grievance log; they own the joins and annotations so lists stay at a fixed query count."""
 
-from datetime import datetime, time
-
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+
+from smartgov.periods import local_day_bounds
 
 from .models import Grievance
 
@@ -21,8 +21,9 @@ def grievance_get_for_user(*, user, pk):
 
 def received_between(queryset, start=None, end=None):
     """Filter on the local day of receipt, both days included, in a way the received_at index serves."""
-    if start:
-        queryset = queryset.filter(received_at__gte=timezone.make_aware(datetime.combine(start, time.min)))
-    if end:
-        queryset = queryset.filter(received_at__lte=timezone.make_aware(datetime.combine(end, time.max)))
+    low, high = local_day_bounds(start, end)
+    if low:
+        queryset = queryset.filter(received_at__gte=low)
+    if high:
+        queryset = queryset.filter(received_at__lt=high)
     return queryset

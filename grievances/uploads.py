@@ -7,32 +7,30 @@ form, so the person does not have to choose it again.
 
 import os
 import uuid
-import warnings
 from dataclasses import dataclass
 
-import filetype
-from django.conf import settings
 from django.core import signing
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.text import get_valid_filename
-from django.utils.translation import gettext as _
-from PIL import Image
+
+from smartgov import uploads
+from smartgov.uploads import UploadRules
 
 from .models import Attachment
 
-# MIME types detected from the first bytes of the file; names and browsers' claims are ignored.
-ALLOWED_TYPES = {
-    "image/jpeg": "jpg",
-    "image/png": "png",
-    "image/gif": "gif",
-    "image/webp": "webp",
-    "image/heic": "heic",
-    "application/pdf": "pdf",
-}
-# Pictures whose header Pillow reads to check their size in pixels (HEIC it cannot read without a plugin).
-PILLOW_IMAGE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
+# Photos and PDF documents, with the extension each is stored under (the checks are in smartgov.uploads).
+ACCEPTED = UploadRules(
+    types={
+        "image/jpeg": "jpg",
+        "image/png": "png",
+        "image/gif": "gif",
+        "image/webp": "webp",
+        "image/heic": "heic",
+        uploads.PDF: "pdf",
+    }
+)
 INCOMING_DIR = "grievances/incoming"
 KEPT_SALT = "grievances.kept-attachment"
 KEPT_MAX_AGE = 24 * 60 * 60
@@ -56,47 +54,15 @@ class CheckedFile:
 def safe_name(name: str, content_type: str) -> str:
     """A storable file name that ends with the extension of what the file really is."""
     stem = get_valid_filename(os.path.splitext(os.path.basename(name or ""))[0])[:80] or "file"
-    return f"{stem}.{ALLOWED_TYPES[content_type]}"
+    return f"{stem}.{ACCEPTED.types[content_type]}"
 
 
 def check_upload(upload) -> CheckedFile:
-    """Return the upload as a CheckedFile, or raise ValueError with a message for the person."""
-    limit_mb = settings.UPLOAD_MAX_FILE_BYTES // (1024 * 1024)
-    if upload.size > settings.UPLOAD_MAX_FILE_BYTES:
-        raise ValueError(
-            _("“%(name)s” is larger than %(size)s MB. Attach a smaller file.") % {"name": upload.name, "size": limit_mb}
-        )
-    kind = filetype.guess(upload)
-    if kind is None or kind.mime not in ALLOWED_TYPES:
-        raise ValueError(_("“%(name)s” is not a photo or a PDF document.") % {"name": upload.name})
-    if kind.mime in PILLOW_IMAGE_TYPES:
-        _check_image(upload)
-    return CheckedFile(name=safe_name(upload.name, kind.mime), content_type=kind.mime, size=upload.size, upload=upload)
-
-
-def _check_image(upload):
-    """Refuse a picture that is not a readable image, or whose pixels would fill memory when opened.
-
-    A few kilobytes of PNG can declare 50,000 x 50,000 pixels (a decompression
-    bomb). Only the header is read here; the pixels are never decoded.
-    """
-    upload.seek(0)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(upload) as image:
-                width, height = image.size
-    except Image.DecompressionBombError:
-        width = height = settings.UPLOAD_MAX_IMAGE_PIXELS  # far beyond the limit
-    except (OSError, SyntaxError, ValueError):  # UnidentifiedImageError is an OSError
-        raise ValueError(_("“%(name)s” is damaged or is not really a picture.") % {"name": upload.name}) from None
-    finally:
-        upload.seek(0)
-    if width * height > settings.UPLOAD_MAX_IMAGE_PIXELS:
-        raise ValueError(
-            _("“%(name)s” has too many pixels to be opened safely. Attach a smaller picture or a screenshot.")
-            % {"name": upload.name}
-        )
+    """Return the upload as a CheckedFile, or raise RefusedUpload with a message for the person."""
+    content_type = uploads.check_upload(upload, rules=ACCEPTED)
+    return CheckedFile(
+        name=safe_name(upload.name, content_type), content_type=content_type, size=upload.size, upload=upload
+    )
 
 
 def keep_for_next_try(checked: CheckedFile) -> CheckedFile:

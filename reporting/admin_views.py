@@ -8,13 +8,10 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from grievances.models import Kind
-
 from . import selectors
-from .charts import bar_chart_svg
-from .exports import dashboard_rows, grievance_log_table, table_response
+from .dashboard import dashboard_export, dashboard_tables
+from .exports import grievance_log_table, table_response
 from .forms import PeriodForm
-from .models import PressMaterialType
 from .periods import half_year_containing, last_completed_half_year
 from .tasks import report_generate_task
 
@@ -58,25 +55,6 @@ def _period(request):
     return form or PeriodForm(initial={"start": start, "end": end}), start, end
 
 
-def _dashboard_charts(figures):
-    kinds, types = dict(Kind.choices), dict(PressMaterialType.choices)
-    return {
-        "months": bar_chart_svg(
-            title=_("Engagement activities per month"),
-            bars=[(item["month"], item["events"]) for item in figures["engagement"]["events_by_month"]],
-            label_width=90,
-        ),
-        "kinds": bar_chart_svg(
-            title=_("Grievances received by type"),
-            bars=[(kinds[code], row["received"]) for code, row in figures["grievances"]["by_kind"].items()],
-        ),
-        "press": bar_chart_svg(
-            title=_("Press materials by type"),
-            bars=[(types[code], number) for code, number in figures["press"]["by_type"].items()],
-        ),
-    }
-
-
 def sep_dashboard_view(request):
     """The SEP section 7 KPIs of a period, with charts, tables and exports."""
     _require(request, "reporting.view_sep_dashboard")
@@ -87,9 +65,7 @@ def sep_dashboard_view(request):
         "title": _("SEP monitoring dashboard"),
         "form": form,
         "figures": figures,
-        "kind_rows": [(label, figures["grievances"]["by_kind"][code]) for code, label in Kind.choices],
-        "type_rows": [(label, figures["press"]["by_type"][code]) for code, label in PressMaterialType.choices],
-        "charts": _dashboard_charts(figures),
+        "tables": dashboard_tables(figures),
         "press_materials": selectors.press_materials_in_period(start=start, end=end),
         "can_export_log": request.user.has_perm("grievances.view_grievance"),
         "query": f"start={start.isoformat()}&end={end.isoformat()}",
@@ -102,12 +78,13 @@ def _export_format(request):
 
 
 def sep_dashboard_export_view(request):
+    """The dashboard's tables as CSV or XLSX: the rows the screen shows, in the same order."""
     _require(request, "reporting.view_sep_dashboard")
     _form, start, end = _period(request)
-    figures = selectors.sep_dashboard_figures(start=start, end=end)
+    header, rows = dashboard_export(dashboard_tables(selectors.sep_dashboard_figures(start=start, end=end)))
     return table_response(
-        header=[_("Section"), _("Indicator"), _("Value")],
-        rows=dashboard_rows(figures),
+        header=header,
+        rows=rows,
         file_format=_export_format(request),
         filename=f"sep-dashboard-{start:%Y%m%d}-{end:%Y%m%d}",
     )

@@ -1,4 +1,7 @@
-"""The SEP dashboard and the grievance log as CSV or XLSX downloads (never any complainant identity)."""
+"""Tables as CSV or XLSX downloads, and the grievance log as a table (never any complainant identity).
+
+The rows of the SEP dashboard download come from reporting.dashboard.
+"""
 
 import csv
 import io
@@ -11,39 +14,10 @@ from openpyxl import Workbook
 
 from grievances.models import Channel, Kind, ResponseWay, Stage, Status
 
-from .models import PressMaterialType
-
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-
-
-def dashboard_rows(figures):
-    """Flatten the dashboard figures into (section, indicator, value) rows."""
-    grievances, press, engagement = figures["grievances"], figures["press"], figures["engagement"]
-    kinds, types = dict(Kind.choices), dict(PressMaterialType.choices)
-    rows = [
-        (_("Grievances"), _("Received"), grievances["received"]),
-        (_("Grievances"), _("Resolved"), grievances["resolved"]),
-        (_("Grievances"), _("Resolved within the deadline"), grievances["resolved_within_deadline"]),
-    ]
-    rows += [
-        (_("Grievances received by type"), kinds[code], row["received"]) for code, row in grievances["by_kind"].items()
-    ]
-    rows.append((_("Press materials"), _("Total"), press["total"]))
-    rows += [(_("Press materials"), types[code], number) for code, number in press["by_type"].items()]
-    rows += [
-        (_("Consultation"), _("Consultation meetings"), engagement["consultation_meetings"]),
-        (_("Consultation"), _("Public discussions"), engagement["public_discussions"]),
-        (_("Consultation"), _("Participants"), engagement["participants"]["total"]),
-        (_("Consultation"), _("Feedback items"), engagement["feedback_items"]),
-        (_("Consultation"), _("Feedback items with a response"), engagement["feedback_responded"]),
-    ]
-    rows += [
-        (_("Engagement activities per month"), item["month"], item["events"]) for item in engagement["events_by_month"]
-    ]
-    return rows
 
 
 def grievance_log_table(rows):

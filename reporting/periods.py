@@ -1,13 +1,13 @@
-"""Report periods: parsing, half years, the launch date and local-day bounds."""
+"""Report periods: parsing, the launch date and when a half-year report is due (the bounds are smartgov.periods)."""
 
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
 from smartgov.dates import LATEST_DATE
 from smartgov.exceptions import ApplicationError
+from smartgov.periods import half_of, half_year
 from smartgov.workdays import is_working_day
 
 CATCH_UP_DAYS = 14
@@ -41,21 +41,9 @@ def parse_period(start, end) -> tuple[date, date]:
     return start_date, end_date
 
 
-def local_bounds(start: date, end: date) -> tuple[datetime, datetime]:
-    """Return [start, end) instants covering whole days in Ulaanbaatar, so the received_at index is used."""
-    zone = ZoneInfo(settings.TIME_ZONE)
-    return (
-        datetime.combine(start, time.min, tzinfo=zone),
-        datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone),
-    )
-
-
 def half_year_containing(day: date) -> tuple[date, date]:
     """Return the half year (1 January–30 June or 1 July–31 December) of a day, starting no earlier than launch."""
-    if day.month <= 6:
-        start, end = date(day.year, 1, 1), date(day.year, 6, 30)
-    else:
-        start, end = date(day.year, 7, 1), date(day.year, 12, 31)
+    start, end = half_year(day.year, half_of(day))
     return max(start, launch_date()), end
 
 

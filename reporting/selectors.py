@@ -14,10 +14,11 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone, translation
 
 from grievances.models import Channel, Grievance, Kind, Status, open_condition
+from smartgov.periods import local_day_bounds
 from stakeholders.selectors import engagement_figures
 
 from .models import PressMaterial, PressMaterialType
-from .periods import launch_date, local_bounds
+from .periods import launch_date
 
 STATUS_GROUPS = {
     "unrelated": Q(status=Status.UNRELATED),
@@ -44,7 +45,7 @@ def report_blocks(*, start: date, end: date) -> dict[str, tuple[date, date]]:
 
 def _block_aggregates(name, block_start, block_end):
     """Name every filtered Count of one block; keys are `<block>|<group>|<dimension>|<code>`."""
-    low, high = local_bounds(block_start, block_end)
+    low, high = local_day_bounds(block_start, block_end)
     in_block = Q(received_at__gte=low, received_at__lt=high)
     aggregates = {
         f"{name}|received": Count("id", filter=in_block),
@@ -82,7 +83,7 @@ def grm_period_figures(*, start: date, end: date) -> dict:
     aggregates = {}
     for name, (block_start, block_end) in blocks.items():
         aggregates.update(_block_aggregates(name, block_start, block_end))
-    low, high = local_bounds(launch_date(), end)
+    low, high = local_day_bounds(launch_date(), end)
     numbers = Grievance.objects.filter(received_at__gte=low, received_at__lt=high).aggregate(**aggregates)
     return {name: _block(name, *blocks[name], numbers) for name in BLOCKS}
 
@@ -106,7 +107,7 @@ def addressed_cases(*, start: date, end: date, language: str | None = None):
     """
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     language = language if language in ("mn", "en") else "mn"
-    low, high = local_bounds(start, end)
+    low, high = local_day_bounds(start, end)
     return (
         Grievance.objects.addressed()
         .filter(received_at__gte=low, received_at__lt=high)
@@ -181,7 +182,7 @@ def sep_dashboard_figures(*, start: date, end: date) -> dict:
 
 
 def _received_by_kind(start, end):
-    low, high = local_bounds(start, end)
+    low, high = local_day_bounds(start, end)
     rows = (
         Grievance.objects.filter(received_at__gte=low, received_at__lt=high)
         .values("kind")
@@ -199,7 +200,7 @@ def _received_by_kind(start, end):
 
 def grievance_log_rows(*, user, start: date, end: date, language: str = "mn"):
     """The grievance log of a period for export: the cases `user` may see, never the complainant's identity."""
-    low, high = local_bounds(start, end)
+    low, high = local_day_bounds(start, end)
     return (
         Grievance.objects.visible_to(user)
         .filter(received_at__gte=low, received_at__lt=high)

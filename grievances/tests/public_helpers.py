@@ -1,17 +1,30 @@
 """Shared pieces of the public-form tests (imported, not a conftest, to keep clear of other test files)."""
 
+import io
 import uuid
 
 import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf import PdfWriter
 
 # A real 1 x 1 pixel PNG: uploads are opened to check that they are pictures.
 PNG_BYTES = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
     b"\x00\x00\x00\x0cIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\r\xefF\xb8\x00\x00\x00\x00IEND\xaeB`\x82"
 )
-PDF_BYTES = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _one_page_pdf() -> bytes:
+    """A real one-page PDF: PDFs are opened to check that they have pages."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=10, height=10)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+PDF_BYTES = _one_page_pdf()
 
 
 @pytest.fixture

@@ -270,7 +270,7 @@ def test_a_forged_kept_attachment_token_is_ignored(client):
 def test_a_file_that_is_not_a_photo_or_pdf_is_refused_by_content_whatever_its_name(client):
     response = client.post("/en/grievances/new/", form_data(attachments=pdf_named_but_text()))
     assert response.status_code == 200
-    assert "“report.pdf” is not a photo or a PDF document." in response.content.decode()
+    assert "“report.pdf” is not in a format accepted here." in response.content.decode()
     assert Grievance.objects.count() == 0
 
 

@@ -14,7 +14,7 @@ from grievances.tests.public_helpers import PDF_BYTES, PNG_BYTES, form_data, pub
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_setup")]
 URL = "/en/grievances/new/"
-NOT_A_PHOTO = "“{name}” is not a photo or a PDF document."
+NOT_A_PHOTO = "“{name}” is not in a format accepted here. Accepted formats: JPG, PNG, GIF, WEBP, HEIC, PDF."
 
 
 def _upload(name, content, content_type="application/octet-stream"):
@@ -74,7 +74,8 @@ def test_a_web_page_renamed_as_a_photo_or_document_is_refused(client, settings, 
 
 def test_a_web_page_behind_a_png_signature_is_refused(client, settings):
     polyglot = b"\x89PNG\r\n\x1a\n<html><script>alert(1)</script></html>"
-    _refused(client, settings, _upload("photo.png", polyglot, "image/png"), "is damaged or is not really a picture")
+    message = "“photo.png” is damaged and cannot be opened."
+    _refused(client, settings, _upload("photo.png", polyglot, "image/png"), message)
 
 
 @pytest.mark.parametrize("name", ["photos.zip", "photo.jpg", "letter.pdf"])

@@ -1,6 +1,7 @@
 import csv
 import io
 from datetime import date
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -130,7 +131,7 @@ def test_dashboard_shows_grievance_and_press_figures(client, safeguards_speciali
     content = response.content.decode()
     assert response.status_code == 200
     assert "<svg" in content and "<table" in content
-    assert "1 press material in the period." in content
+    assert '<th scope="row">Total</th><td>1</td>' in content
     assert response.context["figures"]["grievances"]["received"] == 9
     assert response.context["figures"]["grievances"]["resolved_within_deadline"] == 6
 
@@ -170,9 +171,11 @@ def test_dashboard_shows_the_consultation_figures_of_the_period(client, safeguar
     content = response.content.decode()
     assert "Consultation meetings</th><td>2</td>" in content
     assert "Public discussions</th><td>1</td>" in content
-    assert "Participants</th><td>40 (women 23, men 16, other 1)</td>" in content
-    assert "Feedback items with a response</th><td>1 (50%)</td>" in content
-    assert "<td>2020-10</td><td>2</td>" in content and "<td>2020-11</td><td>1</td>" in content
+    assert "Women</th><td>23</td>" in content and "Men</th><td>16</td>" in content
+    assert "Other or not disclosed</th><td>1</td>" in content and "Total</th><td>40</td>" in content
+    assert "Feedback items with a response</th><td>1</td>" in content
+    assert "Share of feedback items with a response, %</th><td>50</td>" in content
+    assert "2020-10</th><td>2</td>" in content and "2020-11</th><td>1</td>" in content
     assert "<title>Engagement activities per month</title>" in content
 
 
@@ -184,9 +187,16 @@ def test_dashboard_export_has_the_consultation_figures(client, safeguards_specia
     )
 
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert ["Consultation", "Consultation meetings", "2"] in rows
-    assert ["Consultation", "Participants", "40"] in rows
+    assert ["Consultation and engagement", "Consultation meetings", "2"] in rows
+    assert ["Participants", "Total", "40"] in rows
     assert ["Engagement activities per month", "2020-10", "2"] in rows
+
+
+def _xlsx_rows(response):
+    """The sheet's rows as text, without the empty cells that pad short rows to the widest one."""
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+    return [row[: max((i + 1 for i, cell in enumerate(row) if cell), default=0)] for row in rows]
 
 
 def test_dashboard_exports_as_csv_and_xlsx(client, safeguards_specialist, log_2020h2):
@@ -198,8 +208,86 @@ def test_dashboard_exports_as_csv_and_xlsx(client, safeguards_specialist, log_20
 
     rows = list(csv.reader(io.StringIO(as_csv.content.decode("utf-8-sig"))))
     assert ["Grievances", "Received", "9"] in rows
-    sheet = load_workbook(io.BytesIO(as_xlsx.content)).active
-    assert ("Grievances", "Received", 9) in list(sheet.iter_rows(values_only=True))
+    assert ["Grievances", "Received", "9"] in _xlsx_rows(as_xlsx)
+
+
+class _ScreenRows(HTMLParser):
+    """Collect (section title, label, values...) from the KPI tables of the dashboard page, as a reader sees them."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows, self.title, self.row, self.cell = [], "", None, None
+        self.in_title = self.in_kpi_table = self.in_head = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "h2":
+            self.in_title, self.title = True, ""
+        elif tag == "table":
+            self.in_kpi_table = dict(attrs).get("class") == "kpi-table"
+        elif tag == "thead":
+            self.in_head = True
+        elif tag == "tr" and self.in_kpi_table and not self.in_head:
+            self.row = [self.title]
+        elif tag in ("th", "td") and self.row is not None:
+            self.cell = ""
+
+    def handle_endtag(self, tag):
+        if tag == "h2":
+            self.in_title = False
+        elif tag == "table":
+            self.in_kpi_table = False
+        elif tag == "thead":
+            self.in_head = False
+        elif tag in ("th", "td") and self.cell is not None:
+            self.row.append("" if self.cell.strip() == "–" else self.cell.strip())
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            self.rows.append(self.row)
+            self.row = None
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title += data
+        if self.cell is not None:
+            self.cell += data
+
+
+def _as_values(row):
+    """Compare numbers as numbers: the sheet gives back 0.0 as 0."""
+
+    def value(cell):
+        try:
+            return float(cell)
+        except ValueError:
+            return cell
+
+    return [value(cell) for cell in row]
+
+
+def test_dashboard_csv_and_xlsx_hold_every_row_the_screen_shows(
+    client, safeguards_specialist, log_2020h2, consultations_2020h2
+):
+    PressMaterialFactory(published_on=date(2020, 10, 8))
+    client.force_login(safeguards_specialist)
+    query = {"start": "2020-06-25", "end": "2020-12-31"}
+
+    screen = _ScreenRows()
+    screen.feed(client.get(DASHBOARD, query, HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    as_csv = client.get(DASHBOARD + "export/", {**query, "format": "csv"}, HTTP_ACCEPT_LANGUAGE="en")
+    as_xlsx = client.get(DASHBOARD + "export/", {**query, "format": "xlsx"}, HTTP_ACCEPT_LANGUAGE="en")
+
+    csv_rows = list(csv.reader(io.StringIO(as_csv.content.decode("utf-8-sig"))))
+    xlsx_rows = _xlsx_rows(as_xlsx)
+    assert len(screen.rows) > 20
+    for row in screen.rows:
+        assert _as_values(row) in [_as_values(line) for line in csv_rows]
+        assert _as_values(row) in [_as_values(line) for line in xlsx_rows]
+    for shown in (
+        ["Consultation and engagement", "Median days to a response", "0.0"],
+        ["Participants", "Government", "31"],
+        ["Participants", "Non-government", "9"],
+    ):
+        assert shown in screen.rows
 
 
 def test_grievance_log_export_has_no_complainant_identity(client, safeguards_specialist):

@@ -1,10 +1,11 @@
 """Figures for the SEP's monitoring KPIs (section 7), used by the reporting app and the API."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
-from django.utils import timezone
+
+from smartgov.periods import local_day_bounds
 
 from ..models import ConsultationEvent, EventKind, FeedbackItem, OrganisationType, Participation
 
@@ -24,9 +25,8 @@ def engagement_figures(*, start: date, end: date) -> dict:
         consultation_meetings=Count("pk", filter=Q(kind=EventKind.CONSULTATION_MEETING)),
         public_discussions=Count("pk", filter=Q(kind=EventKind.PUBLIC_DISCUSSION)),
     )
-    feedback = FeedbackItem.objects.filter(
-        received_at__gte=_start_of(start), received_at__lt=_start_of(end + timedelta(days=1))
-    )
+    low, high = local_day_bounds(start, end)
+    feedback = FeedbackItem.objects.filter(received_at__gte=low, received_at__lt=high)
     feedback_counts = feedback.aggregate(
         feedback_items=Count("pk"), feedback_responded=Count("pk", filter=~Q(decision=""))
     )
@@ -39,10 +39,6 @@ def engagement_figures(*, start: date, end: date) -> dict:
         "response_share": responded / items if items else None,
         "median_days_to_response": _median_days_to_response(feedback),
     }
-
-
-def _start_of(day):
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def _events_by_month(events, start, end):

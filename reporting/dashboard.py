@@ -1,0 +1,142 @@
+"""The SEP dashboard as one list of tables: the screen, its CSV and its XLSX are all drawn from it.
+
+The screen and the exports used to pick figures on their own and drifted (the
+downloads lacked figures the screen showed). Now a figure reaches any of them
+only by being a row here.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from grievances.models import Kind
+
+from .charts import bar_chart_svg
+from .models import PressMaterialType
+
+
+@dataclass(frozen=True)
+class DashboardTable:
+    """One table of the dashboard: rows of (label, values), one value for each of `columns`.
+
+    `total` is a last row that sums the others (shown apart, left out of the
+    chart); `chart` is the title of the bar chart of the first column, or "".
+    """
+
+    title: str
+    label_heading: str
+    columns: tuple[str, ...]
+    rows: list[tuple[str, tuple]]
+    total: tuple[str, tuple] | None = None
+    chart: str = ""
+
+    @property
+    def all_rows(self) -> list[tuple[str, tuple]]:
+        return [*self.rows, *([self.total] if self.total else [])]
+
+    def chart_svg(self) -> str:
+        return bar_chart_svg(title=self.chart, bars=[(label, values[0]) for label, values in self.rows])
+
+
+def dashboard_tables(figures: dict) -> list[DashboardTable]:
+    """Arrange the figures of sep_dashboard_figures into the tables the dashboard shows and exports."""
+    engagement, grievances, press = figures["engagement"], figures["grievances"], figures["press"]
+    return [
+        _consultation(engagement),
+        _participants(engagement),
+        _one_column(
+            title=_("Engagement activities per month"),
+            label_heading=_("Month"),
+            column=_("Activities"),
+            figures=[(item["month"], item["events"]) for item in engagement["events_by_month"]],
+            chart=_("Engagement activities per month"),
+        ),
+        _one_column(
+            title=_("Grievances"),
+            figures=[
+                (_("Received"), grievances["received"]),
+                (_("Resolved"), grievances["resolved"]),
+                (_("Resolved within the deadline"), grievances["resolved_within_deadline"]),
+            ],
+        ),
+        _grievances_by_kind(grievances["by_kind"]),
+        _one_column(
+            title=_("Press materials by type"),
+            label_heading=_("Type"),
+            figures=[(dict(PressMaterialType.choices)[code], number) for code, number in press["by_type"].items()],
+            total=press["total"],
+            chart=_("Press materials by type"),
+        ),
+    ]
+
+
+def _one_column(*, title, figures, label_heading=None, column=None, total=None, chart=""):
+    """A table of (label, number) figures, headed "Indicator" and "Number" unless told otherwise."""
+    return DashboardTable(
+        title=title,
+        label_heading=label_heading or _("Indicator"),
+        columns=(column or _("Number"),),
+        rows=[(label, (value,)) for label, value in figures],
+        total=None if total is None else (_("Total"), (total,)),
+        chart=chart,
+    )
+
+
+def _consultation(engagement):
+    share = engagement["response_share"]
+    return _one_column(
+        title=_("Consultation and engagement"),
+        column=_("Value"),
+        figures=[
+            (_("Consultation meetings"), engagement["consultation_meetings"]),
+            (_("Public discussions"), engagement["public_discussions"]),
+            (_("Feedback items"), engagement["feedback_items"]),
+            (_("Feedback items with a response"), engagement["feedback_responded"]),
+            (_("Share of feedback items with a response, %"), None if share is None else round(share * 100)),
+            (_("Median days to a response"), engagement["median_days_to_response"]),
+        ],
+    )
+
+
+def _participants(engagement):
+    by_sex, by_type = engagement["participants"], engagement["participants_by_type"]
+    return _one_column(
+        title=_("Participants"),
+        label_heading=_("Participants"),
+        figures=[
+            (_("Women"), by_sex["female"]),
+            (_("Men"), by_sex["male"]),
+            (_("Other or not disclosed"), by_sex["other"]),
+            (_("Government"), by_type["government"]),
+            (_("Non-government"), by_type["non_government"]),
+        ],
+        total=by_sex["total"],
+    )
+
+
+def _grievances_by_kind(by_kind):
+    kinds = dict(Kind.choices)
+    return DashboardTable(
+        title=_("Grievances by type"),
+        label_heading=_("Type"),
+        columns=(_("Received"), _("Resolved"), _("Resolved within the deadline")),
+        rows=[
+            (kinds[code], (row["received"], row["resolved"], row["within_deadline"])) for code, row in by_kind.items()
+        ],
+        chart=_("Grievances received by type"),
+    )
+
+
+def dashboard_export(tables: list[DashboardTable]) -> tuple[list, list]:
+    """Return the header and rows of the dashboard download: one row per row on the screen.
+
+    A row is (table title, label, values...). A table with several value
+    columns is preceded by a row naming them, as on the screen.
+    """
+    header = [_("Section"), _("Indicator"), _("Value")]
+    rows = []
+    for table in tables:
+        if len(table.columns) > 1:
+            rows.append([table.title, table.label_heading, *table.columns])
+        rows += [[table.title, label, *values] for label, values in table.all_rows]
+    return header, rows
