@@ -14,7 +14,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from . import admin_transitions, personal_data, selectors, services
+from . import admin_transitions, history, personal_data, selectors, services
 from .admin_filters import AssigneeFilter, OverdueFilter, ReportingPeriodFilter
 from .models import Attachment, Complainant, Grievance, GrievanceEvent, StageResolution
 
@@ -36,8 +36,13 @@ class ReadOnlyInline(admin.TabularInline):
 
 class GrievanceEventInline(ReadOnlyInline):
     model = GrievanceEvent
-    fields = ["created_at", "event_type", "actor", "from_status", "to_status", "from_stage", "to_stage", "note"]
+    fields = ["created_at", "event_type", "actor", "from_status", "to_status", "from_stage", "to_stage", "note", "what"]
     readonly_fields = fields
+
+    @admin.display(description=_("what changed"))
+    def what(self, event):
+        return history.describe(event)
+
     verbose_name_plural = _("history")
 
     def get_queryset(self, request):
@@ -205,6 +210,19 @@ class GrievanceAdmin(TranslationAdmin):
         # A new case was saved by the service, not by the form: it has no relations of the form's to save.
         if change:
             super().save_related(request, form, formsets, change)
+
+    def save_formset(self, request, form, formset, change):
+        """The complainant's details are changed through their service (which logs the change), not saved here."""
+        if formset.model is not Complainant:
+            return super().save_formset(request, form, formset, change)
+        # What the admin's change message reads (ModelAdmin.construct_change_message), as formset.save() would set.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for complainant_form in formset.forms:
+            if complainant_form.has_changed():
+                data = {name: complainant_form.cleaned_data[name] for name in complainant_form.changed_data}
+                services.complainant_update(complainant=complainant_form.instance, actor=request.user, data=data)
+                formset.changed_objects.append((complainant_form.instance, complainant_form.changed_data))
+        return None
 
     def save_model(self, request, obj, form, change):
         if change and form.changed_data:

@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from django.db import models
 
-from .models import Grievance
+from .models import Complainant, Grievance
 
 # Columns a history entry never repeats: bookkeeping, hashes and tokens.
 UNTRACKED = frozenset({"id", "created_at", "updated_at", "tracking_code_hash", "submission_token", "anonymised_at"})
@@ -65,3 +65,22 @@ def _plain(name, value):
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value
+
+
+def describe(event) -> str:
+    """Say in words what an entry changed ("due on: 2020-08-04 → –"), for the history shown to staff."""
+    parts = []
+    for name, (old, new) in (event.data or {}).get("changes", {}).items():
+        field = _field(name)
+        label = field.verbose_name if field is not None else name
+        parts.append(f"{label}: {_shown(old)} → {_shown(new)}")
+    for name in (event.data or {}).get("complainant_fields", []):
+        parts.append(str(Complainant._meta.get_field(name).verbose_name))
+    return "; ".join(parts) or "–"
+
+
+def _shown(value):
+    if value in (None, ""):
+        return "–"
+    text = str(value)
+    return text if len(text) <= 80 else text[:79] + "…"

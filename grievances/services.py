@@ -361,6 +361,31 @@ def grievance_update(*, grievance: Grievance, actor, data: dict) -> Grievance:
     return locked
 
 
+@transaction.atomic
+def complainant_update(*, complainant: Complainant, actor, data: dict) -> Complainant:
+    """Change a complainant's details; the history names the fields changed, never their values.
+
+    The values are personal data, kept encrypted in their own table; copying
+    them into the history would keep them past anonymisation.
+    """
+    refused = set(data) - set(COMPLAINANT_FIELDS)
+    if refused:
+        raise ApplicationError(
+            _("These fields cannot be changed here: %(fields)s.") % {"fields": ", ".join(sorted(refused))}
+        )
+    locked = Complainant.objects.select_for_update().get(pk=complainant.pk)
+    changed = sorted(name for name, value in data.items() if getattr(locked, name) != value)
+    if not changed:
+        return locked
+    for name in changed:
+        setattr(locked, name, data[name])
+    locked.save(update_fields=changed)
+    grievance_event_record(
+        grievance=locked.grievance, event_type=EventType.UPDATED, actor=actor, data={"complainant_fields": changed}
+    )
+    return locked
+
+
 def grievance_complainant_viewed(*, grievance: Grievance, actor) -> GrievanceEvent:
     """Log that a member of staff was shown the complainant's identity and contact details."""
     return grievance_event_record(grievance=grievance, event_type=EventType.COMPLAINANT_VIEWED, actor=actor)

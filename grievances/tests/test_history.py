@@ -82,3 +82,21 @@ def test_editing_the_case_page_goes_through_the_service_with_both_languages(offi
     event = grievance.events.filter(event_type=EventType.UPDATED).get()
     assert event.data["changes"] == {"summary_en": [None, "Open data"]}
     assert event.actor == officer_client.user
+
+
+def test_a_change_of_the_complainant_s_details_names_the_fields_but_keeps_no_value(officer_client):
+    grievance = register_grievance(complainant={"name": "Bat", "email": "bat@example.mn"})
+    services.complainant_update(
+        complainant=grievance.complainant, actor=officer_client.user, data={"email": "bold@example.mn", "name": "Bat"}
+    )
+    grievance.complainant.refresh_from_db()
+    assert grievance.complainant.email == "bold@example.mn"
+    event = grievance.events.latest("id")
+    assert event.data == {"complainant_fields": ["email"]}
+    assert "example.mn" not in str(event.data) + event.note
+
+
+def test_the_case_page_history_says_what_changed(officer_client):
+    grievance = services.grievance_escalate(grievance=case_in_state(State.IN_PROGRESS), actor=None, stage=3)
+    page = officer_client.get(reverse("admin:grievances_grievance_change", args=[grievance.pk])).content.decode()
+    assert "stage: 1 → 3" in page or "шат: 1 → 3" in page
