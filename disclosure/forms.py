@@ -3,11 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from smartgov.exceptions import ApplicationError
 from smartgov.forms import AccessibleFormMixin
 from smartgov.uploads import RefusedUpload
 
 from .models import DocumentType, FileLanguage, ProjectStage, VersionKind
 from .selectors import STATUS_OPEN, STATUS_WITHDRAWN
+from .services import version_dates_check
 from .uploads import check_upload
 
 STATUS_CHOICES = [
@@ -108,8 +110,32 @@ class CommentForm(DescribedFieldsMixin, forms.Form):
         return bool(self.data.get("website"))
 
 
+class DocumentVersionAdminForm(forms.ModelForm):
+    """Admin form for a version: the comment period is checked by the services' rule before anything is saved."""
+
+    def clean(self):
+        data = super().clean()
+        names = ("kind", "comment_start", "comment_end")
+        if not any(name in self.errors for name in names):  # a field's own error says enough
+            values = {name: data.get(name, getattr(self.instance, name)) for name in names}
+            try:
+                version_dates_check(**values)
+            except ApplicationError as error:
+                raise forms.ValidationError(error.message) from error
+        return data
+
+
 class VersionFileAdminForm(forms.ModelForm):
-    """Admin form for a version's file: the upload is checked by its content before anything is stored."""
+    """Admin form for a version's file: the upload is checked by its content before anything is stored.
+
+    A stored file keeps its language: to change it, upload the file again in
+    the other language and delete this one.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and "language" in self.fields:
+            self.fields["language"].disabled = True
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

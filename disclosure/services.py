@@ -9,6 +9,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from smartgov.exceptions import ApplicationError
+from smartgov.services import model_update
 from stakeholders.models import FeedbackItem, FeedbackSource
 from stakeholders.services import feedback_item_create
 
@@ -17,6 +18,20 @@ from .models import Document, DocumentVersion, ExternalDisclosure, VersionFile, 
 from .uploads import check_upload
 
 logger = logging.getLogger(__name__)
+
+# What an edit may change. A version's document and number are fixed at creation (numbers run per document).
+DOCUMENT_FIELDS = (
+    "doc_type",
+    "title_mn",
+    "title_en",
+    "summary_mn",
+    "summary_en",
+    "project_stage",
+    "target_stakeholders_mn",
+    "target_stakeholders_en",
+)
+VERSION_FIELDS = ("kind", "disclosure_date", "comment_start", "comment_end", "changes_mn", "changes_en")
+EXTERNAL_DISCLOSURE_FIELDS = ("venue", "disclosed_on", "url", "note")
 
 
 def _full_text_search_available():
@@ -63,6 +78,45 @@ def document_create(
 
 
 @transaction.atomic
+def document_update(*, document: Document, data: dict) -> Document:
+    """Change a document's type, stage and texts, and index the texts again for search."""
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if model_update(instance=document, fields=DOCUMENT_FIELDS, data=data):
+        document_search_index_update(document=document)
+    return document
+
+
+def version_dates_check(*, kind: str, comment_start=None, comment_end=None) -> None:
+    """Refuse a comment period that is half given, ends before it starts, or belongs to a final version.
+
+    The admin form calls it to show the message before anything is saved;
+    the services call it again for every other caller.
+    """
+    if (comment_start is None) != (comment_end is None):
+        raise ApplicationError(_("Give both the start and the end of the comment period, or neither."))
+    if comment_start and comment_end < comment_start:
+        raise ApplicationError(_("The comment period cannot end before it starts."))
+    if comment_start and kind == VersionKind.FINAL:
+        raise ApplicationError(_("A final version has no comment period."))
+
+
+def _refuse_if_published(version: DocumentVersion) -> None:
+    if version.published_at is not None:
+        raise ApplicationError(_("A published version cannot change; add a new version instead."))
+
+
+def _delete_stored_file_on_commit(field_file) -> None:
+    """Remove a stored file once the deletion of its row is committed.
+
+    Not before: a rolled-back transaction would leave a row pointing at a
+    missing file. A failure after commit leaves an orphan file, never a
+    broken link.
+    """
+    name, storage = field_file.name, field_file.storage
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+@transaction.atomic
 def version_create(
     *,
     document: Document,
@@ -74,12 +128,7 @@ def version_create(
     changes_en: str = "",
 ) -> DocumentVersion:
     """Add the next numbered version of a document; it stays private until published."""
-    if (comment_start is None) != (comment_end is None):
-        raise ApplicationError(_("Give both the start and the end of the comment period, or neither."))
-    if comment_start and comment_end < comment_start:
-        raise ApplicationError(_("The comment period cannot end before it starts."))
-    if comment_start and kind == VersionKind.FINAL:
-        raise ApplicationError(_("A final version has no comment period."))
+    version_dates_check(kind=kind, comment_start=comment_start, comment_end=comment_end)
     Document.objects.select_for_update().get(pk=document.pk)  # numbers are taken one at a time
     last = document.versions.aggregate(last=Max("number"))["last"] or 0
     return DocumentVersion.objects.create(
@@ -95,6 +144,24 @@ def version_create(
 
 
 @transaction.atomic
+def version_update(*, version: DocumentVersion, data: dict) -> DocumentVersion:
+    """Change an unpublished version's kind, dates or description of changes.
+
+    A published version is the public record of what was disclosed when:
+    nothing of it changes (a correction is a new version), so a change to
+    it is refused; data that changes nothing is accepted.
+    """
+    version = DocumentVersion.objects.select_for_update().get(pk=version.pk)
+    if not any(name in data and getattr(version, name) != data[name] for name in VERSION_FIELDS):
+        return version
+    _refuse_if_published(version)
+    merged = {name: data.get(name, getattr(version, name)) for name in ("kind", "comment_start", "comment_end")}
+    version_dates_check(**merged)
+    model_update(instance=version, fields=VERSION_FIELDS, data=data)
+    return version
+
+
+@transaction.atomic
 def version_file_attach(*, version: DocumentVersion, language: str, upload) -> VersionFile:
     """Check an uploaded file by its content and store it as the version's file in one language.
 
@@ -103,11 +170,10 @@ def version_file_attach(*, version: DocumentVersion, language: str, upload) -> V
     """
     file_format = check_upload(upload)
     version = DocumentVersion.objects.select_for_update().get(pk=version.pk)
-    if version.published_at is not None:
-        raise ApplicationError(_("A published version cannot change; add a new version instead."))
+    _refuse_if_published(version)
     for replaced in version.files.filter(language=language):
         replaced.delete()
-        transaction.on_commit(lambda name=replaced.file.name, storage=replaced.file.storage: storage.delete(name))
+        _delete_stored_file_on_commit(replaced.file)
     version_file = VersionFile(
         version=version,
         language=language,
@@ -127,6 +193,15 @@ def version_file_attach(*, version: DocumentVersion, language: str, upload) -> V
 
     transaction.on_commit(lambda: version_file_extract_text_task.delay(version_file.pk))
     return version_file
+
+
+@transaction.atomic
+def version_file_delete(*, version_file: VersionFile) -> None:
+    """Delete an unpublished version's file in one language, and the stored file after commit."""
+    version = DocumentVersion.objects.select_for_update().get(pk=version_file.version_id)
+    _refuse_if_published(version)
+    version_file.delete()
+    _delete_stored_file_on_commit(version_file.file)
 
 
 def version_file_extract_text(*, version_file: VersionFile) -> VersionFile:
@@ -187,6 +262,20 @@ def external_disclosure_add(
     return ExternalDisclosure.objects.create(
         version=version, venue=venue, disclosed_on=disclosed_on, url=url, note=note
     )
+
+
+@transaction.atomic
+def external_disclosure_update(*, disclosure: ExternalDisclosure, data: dict) -> ExternalDisclosure:
+    """Correct where, when or with which link a version was disclosed elsewhere (also once published)."""
+    disclosure = ExternalDisclosure.objects.select_for_update().get(pk=disclosure.pk)
+    model_update(instance=disclosure, fields=EXTERNAL_DISCLOSURE_FIELDS, data=data)
+    return disclosure
+
+
+@transaction.atomic
+def external_disclosure_delete(*, disclosure: ExternalDisclosure) -> None:
+    """Remove a record of disclosure elsewhere that was entered by mistake."""
+    disclosure.delete()
 
 
 @transaction.atomic

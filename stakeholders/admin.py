@@ -1,7 +1,7 @@
 """Admin for the safeguards specialist: register, grid, consultation records, responses."""
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
@@ -23,7 +23,6 @@ from .models import (
     FeedbackSource,
     Participation,
     Representative,
-    ResponseDecision,
     Stakeholder,
     VulnerableGroup,
 )
@@ -127,6 +126,9 @@ class EventMaterialInline(TranslationTabularInline):
     extra = 0
 
 
+EVENT_FEEDBACK_FIELDS = ["topic_mn", "topic_en", "text_mn", "text_en", "author_organisation", "received_at"]
+
+
 class EventFeedbackInline(GenericTabularInline):
     """Enter the points raised at the event; responses are given on each feedback item's page."""
 
@@ -134,7 +136,7 @@ class EventFeedbackInline(GenericTabularInline):
     ct_field = "subject_type"
     ct_fk_field = "subject_id"
     extra = 0
-    fields = ["topic_mn", "topic_en", "text_mn", "text_en", "author_organisation", "received_at", "decision"]
+    fields = [*EVENT_FEEDBACK_FIELDS, "decision"]
     readonly_fields = ["decision"]
     show_change_link = True
 
@@ -159,10 +161,24 @@ class ConsultationEventAdmin(TranslationAdmin):
     ]
 
     def save_formset(self, request, form, formset, change):
-        if formset.model is FeedbackItem:
-            for instance in formset.save(commit=False):
-                instance.source = instance.source or FeedbackSource.EVENT
-        super().save_formset(request, form, formset, change)
+        """Points raised at the event are recorded and edited through the feedback services."""
+        if formset.model is not FeedbackItem:
+            return super().save_formset(request, form, formset, change)
+        formset.save(commit=False)  # sorts the forms into new, changed and deleted without writing
+        for item in formset.deleted_objects:
+            services.feedback_item_delete(item=item)
+        for item, changed in formset.changed_objects:
+            data = {name: getattr(item, name) for name in changed}
+            services.feedback_item_update(item=item, data=data, actor=request.user)
+        for item in formset.new_objects:
+            created = services.feedback_item_create(
+                source=FeedbackSource.EVENT,
+                subject=form.instance,
+                text=item.text_mn or item.text_en or "",
+                received_at=item.received_at,
+            )
+            data = {name: getattr(item, name) for name in EVENT_FEEDBACK_FIELDS}
+            services.feedback_item_update(item=created, data=data, actor=request.user)
 
 
 class FeedbackItemAdminForm(forms.ModelForm):
@@ -171,18 +187,21 @@ class FeedbackItemAdminForm(forms.ModelForm):
         fields = ["decision", "reason", "reflected_in"]
 
     def clean(self):
-        """Refuse a response other than "accepted" without a reason, before anything is saved."""
+        """Check a changed response with the services' rule, so that a refusal is shown before anything is saved."""
         data = super().clean()
-        decision = data.get("decision")
-        has_reason = any((data.get(name) or "").strip() for name in ("reason_mn", "reason_en"))
-        if decision and decision != ResponseDecision.ACCEPTED and not has_reason:
-            self.add_error("reason_mn", _("Give the reason for this response."))
+        if "decision" not in self.errors and set(services.RESPONSE_FIELDS) & set(self.changed_data):
+            try:
+                services.feedback_response_check(
+                    decision=data.get("decision") or "", reasons=[data.get("reason_mn"), data.get("reason_en")]
+                )
+            except ApplicationError as error:
+                self.add_error(None, error.message)
         return data
 
 
 @admin.register(FeedbackItem)
 class FeedbackItemAdmin(TranslationAdmin):
-    """Responding goes through `feedback_item_respond`, which checks the reason and stamps the date."""
+    """Edits go through `feedback_item_update`, which checks a response's reason and stamps who gave it and when."""
 
     form = FeedbackItemAdminForm
     list_display = ["__str__", "topic", "source", "decision", "received_at", "responded_at"]
@@ -197,17 +216,12 @@ class FeedbackItemAdmin(TranslationAdmin):
     ]
 
     def save_model(self, request, obj, form, change):
-        response_fields = {"decision", "reason_mn", "reason_en", "reflected_in_mn", "reflected_in_en"}
-        responding = obj.decision and response_fields & set(form.changed_data)
-        super().save_model(request, obj, form, change)
-        if responding:
-            try:
-                services.feedback_item_respond(
-                    item=obj,
-                    decision=obj.decision,
-                    reason=obj.reason or "",
-                    reflected_in=obj.reflected_in or "",
-                    actor=request.user,
-                )
-            except ApplicationError as error:
-                messages.error(request, error.message)
+        data = {name: form.cleaned_data[name] for name in form.changed_data if name in form.cleaned_data}
+        if not change:
+            created = services.feedback_item_create(
+                source=form.cleaned_data["source"],
+                text=form.cleaned_data.get("text_mn") or form.cleaned_data.get("text_en") or "",
+                received_at=form.cleaned_data["received_at"],
+            )
+            obj.pk = created.pk  # the admin logs the addition and redirects with this object
+        services.feedback_item_update(item=obj, data=data, actor=request.user)

@@ -2,6 +2,7 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from ..models import Document, DocumentVersion, ExternalDisclosure, VersionFile
+from ..services import DOCUMENT_FIELDS
 
 
 class VersionFileSerializer(serializers.ModelSerializer):
@@ -60,17 +61,5 @@ class DocumentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Document
-        fields = [
-            "id",
-            "doc_type",
-            "title_mn",
-            "title_en",
-            "summary_mn",
-            "summary_en",
-            "project_stage",
-            "target_stakeholders_mn",
-            "target_stakeholders_en",
-            "latest_disclosure_date",
-            "comment_open_until",
-            "versions",
-        ]
+        # The descriptive fields the specialist writes (services.DOCUMENT_FIELDS) are all public.
+        fields = ["id", *DOCUMENT_FIELDS, "latest_disclosure_date", "comment_open_until", "versions"]

@@ -129,3 +129,48 @@ def test_extraction_is_queued_after_commit(django_capture_on_commit_callbacks):
     stored = version.files.get()
     assert "Нууц үг" in stored.extracted_text
     assert stored.text_extracted_at is not None
+
+
+def test_a_published_versions_dates_cannot_change():
+    version = make_version()
+    with pytest.raises(ApplicationError, match="cannot change"):
+        services.version_update(version=version, data={"disclosure_date": TODAY + timedelta(days=10)})
+    version.refresh_from_db()
+    assert version.disclosure_date != TODAY + timedelta(days=10)
+
+
+def test_an_edit_that_changes_nothing_is_accepted_on_a_published_version():
+    version = make_version()
+    assert services.version_update(version=version, data={"disclosure_date": version.disclosure_date}) == version
+
+
+def test_an_unpublished_version_takes_a_comment_period_and_keeps_its_other_fields():
+    version = make_version(published=False, changes_en="Annex 2 added")
+    services.version_update(version=version, data={"comment_start": TODAY, "comment_end": TODAY + timedelta(days=10)})
+    version.refresh_from_db()
+    assert (version.comment_end - version.comment_start).days == 10 and version.changes_en == "Annex 2 added"
+
+
+def test_an_edit_cannot_give_a_final_version_a_comment_period():
+    version = make_version(kind=VersionKind.FINAL, published=False)
+    with pytest.raises(ApplicationError, match="final version"):
+        services.version_update(version=version, data={"comment_start": TODAY, "comment_end": TODAY})
+
+
+def test_a_deleted_file_leaves_storage_only_once_the_deletion_is_committed(django_capture_on_commit_callbacks):
+    version = make_version(published=False)
+    version_file = version.files.get()
+    stored = version_file.file
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.version_file_delete(version_file=version_file)
+    assert not version.files.exists() and stored.storage.exists(stored.name)  # not committed yet
+    for callback in callbacks:
+        callback()
+    assert not stored.storage.exists(stored.name)
+
+
+def test_a_published_versions_file_cannot_be_deleted():
+    version = make_version()
+    with pytest.raises(ApplicationError, match="cannot change"):
+        services.version_file_delete(version_file=version.files.get())
+    assert version.files.exists()

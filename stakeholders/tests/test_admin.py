@@ -70,3 +70,81 @@ def test_an_admin_refusal_without_a_reason_is_rejected_and_nothing_is_saved(clie
     assert client.post(url, data).status_code == 302
     item.refresh_from_db()
     assert item.decision == ResponseDecision.NOT_ACCEPTED and item.responded_at is not None
+
+
+def test_an_admin_response_is_recorded_once_by_the_service_with_the_responder(client):
+    item = feedback_on(ConsultationEventFactory())
+    specialist = safeguards_specialist()
+    client.force_login(specialist)
+    data = {
+        "source": item.source,
+        "text_mn": item.text,
+        "text_en": "",
+        "received_at_0": "2021-12-17",
+        "received_at_1": "10:00:00",
+        "decision": ResponseDecision.ACCEPTED,
+        "reflected_in_en": "SEP, section 6",
+    }
+    assert client.post(f"/admin/stakeholders/feedbackitem/{item.pk}/change/", data).status_code == 302
+    item.refresh_from_db()
+    assert (item.decision, item.reflected_in_en, item.responded_by) == ("accepted", "SEP, section 6", specialist)
+
+
+def test_feedback_added_in_the_admin_goes_through_the_services(client):
+    client.force_login(safeguards_specialist())
+    data = {
+        "source": "other_channel",
+        "text_mn": " Дохионы хэлмэрч хэрэгтэй. ",
+        "text_en": "",
+        "received_at_0": "2021-12-17",
+        "received_at_1": "10:00:00",
+        "decision": ResponseDecision.NOT_ACCEPTED,
+        "reason_mn": "",
+        "reason_en": "",
+    }
+    response = client.post("/admin/stakeholders/feedbackitem/add/", data)
+    assert "Give the reason for this response." in response.content.decode()
+    assert not FeedbackItem.objects.exists()
+    data["decision"] = ""
+    assert client.post("/admin/stakeholders/feedbackitem/add/", data).status_code == 302
+    item = FeedbackItem.objects.get()
+    assert (item.text_mn, item.decision, item.responded_at) == ("Дохионы хэлмэрч хэрэгтэй.", "", None)
+
+
+def _event_form_data(client, event):
+    """The event's change form as the page sends it, with every inline empty."""
+    response = client.get(f"/admin/stakeholders/consultationevent/{event.pk}/change/")
+    data = {
+        "title_mn": event.title_mn,
+        "title_en": event.title_en,
+        "kind": event.kind,
+        "event_format": event.event_format,
+        "starts_on": event.starts_on.isoformat(),
+        "responsible_body_mn": event.responsible_body_mn,
+        "responsible_body_en": event.responsible_body_en,
+        "project_stage": event.project_stage,
+        "is_published": "on",
+    }
+    for inline in response.context["inline_admin_formsets"]:
+        prefix = inline.formset.prefix
+        data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
+    return data
+
+
+def test_points_raised_at_an_event_are_recorded_through_the_service(client):
+    event = ConsultationEventFactory()
+    client.force_login(safeguards_specialist())
+    data = _event_form_data(client, event)
+    prefix = "stakeholders-feedbackitem-subject_type-subject_id"
+    data |= {
+        f"{prefix}-TOTAL_FORMS": "1",
+        f"{prefix}-0-text_mn": "Аймгийн төвд бас уулзалт хийх.",
+        f"{prefix}-0-text_en": "Hold meetings in the aimag centres too.",
+        f"{prefix}-0-received_at_0": "2021-12-17",
+        f"{prefix}-0-received_at_1": "11:00:00",
+    }
+    response = client.post(f"/admin/stakeholders/consultationevent/{event.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    item = FeedbackItem.objects.get()
+    assert (item.subject, item.source) == (event, "event")
+    assert (item.text_mn, item.text_en) == ("Аймгийн төвд бас уулзалт хийх.", "Hold meetings in the aimag centres too.")
