@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from django.db import models
 
-from .models import Complainant, Grievance
+from .models import Complainant, Grievance, GrievanceEvent
 
 # Columns a history entry never repeats: bookkeeping, hashes and tokens.
 UNTRACKED = frozenset({"id", "created_at", "updated_at", "tracking_code_hash", "submission_token", "anonymised_at"})
@@ -84,3 +84,19 @@ def _shown(value):
         return "–"
     text = str(value)
     return text if len(text) <= 80 else text[:79] + "…"
+
+
+def forget(*, grievance, fields) -> int:
+    """Blank the old and new values of `fields` in the case's history (anonymisation); return the entries changed.
+
+    The entry keeps that the field changed, not what it said.
+    """
+    changed = 0
+    for event in GrievanceEvent.objects.filter(grievance=grievance, data__has_key="changes"):
+        changes = event.data["changes"]
+        found = [name for name in fields if name in changes]
+        if found:
+            event.data["changes"] = {**changes, **{name: [None, None] for name in found}}
+            event.save(update_fields=["data"])
+            changed += 1
+    return changed

@@ -76,6 +76,20 @@ def test_no_column_of_an_anonymised_case_still_holds_the_name():
     assert "Bat" not in row
 
 
+def test_no_history_entry_of_an_anonymised_case_still_holds_the_name():
+    grievance = closed_case()
+    services.grievance_update(grievance=grievance, actor=None, data={"internal_notes": "Bat called twice."})
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT data FROM grievances_grievanceevent WHERE grievance_id = %s", [grievance.pk])
+        assert any("Bat" in str(row) for row in cursor.fetchall()), "the history held the texts before"
+    grievances_anonymise_expired()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT data, note FROM grievances_grievanceevent WHERE grievance_id = %s", [grievance.pk])
+        rows = " ".join(str(row) for row in cursor.fetchall())
+    assert "Bat" not in rows
+    assert "public_answer" in rows  # the entry still says the answer changed, not what it said
+
+
 def test_what_the_reports_count_is_kept():
     grievance = closed_case()
     grievances_anonymise_expired()
