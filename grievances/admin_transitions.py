@@ -147,8 +147,11 @@ class GrievanceActionForm(ActionForm):
         for transition in bulk_transitions():
             for item in transition.inputs:
                 if item.name not in self.fields:
-                    self.fields[item.name] = form_field(item, None)
-                    self.fields[item.name].required = False
+                    field = self.fields[item.name] = form_field(item, None)
+                    field.required = False
+                    if item.kind == "choice" and item.required:
+                        # A required choice (the stage) has no blank on the case page; here it must not be preset.
+                        field.choices = [("", "---------"), *field.choices]
 
 
 def bulk_transitions():

@@ -7,7 +7,9 @@ not in Grievance and never land here.
 
 from datetime import date, datetime
 
+from django.contrib.auth import get_user_model
 from django.db import models
+from django.utils import timezone
 
 from .models import Complainant, Grievance, GrievanceEvent
 
@@ -56,12 +58,22 @@ def _field(name):
 
 
 def as_json(found: dict) -> dict:
-    """The changes in a shape JSONField keeps: {name: [old, new]}, dates as ISO strings, people by id."""
-    return {name: [_plain(name, old), _plain(name, new)] for name, (old, new) in found.items()}
+    """The changes in a shape JSONField keeps: {name: [old, new]}, dates as ISO strings, people by user name.
+
+    Only an assignment changes a person, so its one look-up of names costs nothing elsewhere.
+    """
+    names = {}
+    if "assigned_to" in found:
+        ids = [value for value in found["assigned_to"] if value is not None]
+        users = get_user_model().objects.filter(pk__in=ids)
+        names = {user.pk: user.get_username() for user in users}
+    return {
+        name: [names.get(value, value) if name == "assigned_to" else _plain(value) for value in pair]
+        for name, pair in found.items()
+    }
 
 
-def _plain(name, value):
-    # A person is kept by id (`assigned_to`): the entry's data names the new assignee too.
+def _plain(value):
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value
@@ -73,15 +85,20 @@ def describe(event) -> str:
     for name, (old, new) in (event.data or {}).get("changes", {}).items():
         field = _field(name)
         label = field.verbose_name if field is not None else name
-        parts.append(f"{label}: {_shown(old)} → {_shown(new)}")
+        parts.append(f"{label}: {_shown(field, old)} → {_shown(field, new)}")
     for name in (event.data or {}).get("complainant_fields", []):
         parts.append(str(Complainant._meta.get_field(name).verbose_name))
     return "; ".join(parts) or "–"
 
 
-def _shown(value):
+def _shown(field, value):
+    """A stored value as staff read it: choice labels, local dates and times, long texts cut short."""
     if value in (None, ""):
         return "–"
+    if field is not None and field.choices:
+        value = dict(field.flatchoices).get(value, value)
+    elif isinstance(field, models.DateTimeField):
+        value = timezone.localtime(datetime.fromisoformat(value)).strftime("%Y-%m-%d %H:%M")
     text = str(value)
     return text if len(text) <= 80 else text[:79] + "…"
 

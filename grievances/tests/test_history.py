@@ -29,11 +29,11 @@ def test_closing_records_the_state_and_the_closing_time():
     assert changes["closed_at"] == [None, grievance.closed_at.isoformat()]
 
 
-def test_assigning_records_the_people_by_id_and_names_the_new_one():
+def test_assigning_records_the_people_by_user_name():
     member = user_with_role(roles.PSC_MEMBER)
     grievance = services.grievance_assign(grievance=register_grievance(), actor=None, assignee=member)
     event = grievance.events.latest("id")
-    assert event.data["changes"] == {"assigned_to": [None, member.pk]}
+    assert event.data["changes"] == {"assigned_to": [None, member.username]}
     assert event.data["assigned_to"] == member.username
 
 
@@ -99,4 +99,5 @@ def test_a_change_of_the_complainant_s_details_names_the_fields_but_keeps_no_val
 def test_the_case_page_history_says_what_changed(officer_client):
     grievance = services.grievance_escalate(grievance=case_in_state(State.IN_PROGRESS), actor=None, stage=3)
     page = officer_client.get(reverse("admin:grievances_grievance_change", args=[grievance.pk])).content.decode()
-    assert "stage: 1 → 3" in page or "шат: 1 → 3" in page
+    assert "шат: Stage 1: registration and acknowledgement → Stage 3: Project Steering Committee" not in page
+    assert "шат: 1-р шат: бүртгэх, хүлээн авснаа мэдэгдэх → 3-р шат: Төслийн удирдах хороо" in page
