@@ -31,7 +31,7 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 
-from grievances.models import Channel, Grievance, Kind, ResponseWay, Status  # noqa: E402
+from grievances.models import Channel, Grievance, Kind, ResponseWay, State, Status  # noqa: E402
 from reporting.pdf import render_grm_report_pdf, render_grm_report_pdfs  # noqa: E402
 from reporting.selectors import grm_period_figures, grm_report_data  # noqa: E402
 from smartgov.workdays import is_working_day  # noqa: E402
@@ -55,6 +55,14 @@ def working_day_index(days):
         total += is_working_day(day)
         index[day] = total
     return index
+
+
+# The stored workflow state of an unclosed case of each status.
+STATE_OF_STATUS = {
+    Status.UNRELATED: State.UNRELATED,
+    Status.RESOLVING: State.IN_PROGRESS,
+    Status.RESOLVED: State.RESOLVED,
+}
 
 
 def generate(count, seed=2025):
@@ -81,6 +89,12 @@ def generate(count, seed=2025):
                 summary_mn=summary_mn,
                 summary_en=summary_en,
                 status=status,
+                # The stored workflow state and the dates the database constraints tie to it.
+                state={Status.UNRELATED: State.UNRELATED, Status.RESOLVING: State.IN_PROGRESS}.get(
+                    status, State.RESOLVED
+                ),
+                acknowledged_at=datetime(day.year, day.month, day.day, 18, tzinfo=ULAANBAATAR),
+                due_on=day + timedelta(days=40) if status == Status.RESOLVING else None,
                 resolved_on=resolved_on,
                 working_days_to_resolve=(
                     cumulative[resolved_on] - cumulative[day - timedelta(days=1)] if resolved_on else None

@@ -38,10 +38,12 @@ GRIEVANCE_COLUMNS = {
     "details": "''",
     "location": "'Aimag ' || (i %% 21)",
     "status": "CASE WHEN i %% 10 < 7 THEN 'resolved' WHEN i %% 10 = 7 THEN 'unrelated' ELSE 'resolving' END",
+    # The stored workflow state, as the database constraints require it of each status and date.
+    "state": "CASE WHEN i %% 10 < 7 THEN 'closed' WHEN i %% 10 = 7 THEN 'unrelated' ELSE 'in_progress' END",
     "stage": "1 + (i %% 13) / 4",
     "referred_to": "CASE WHEN i %% 10 = 7 THEN 'Soum governor office' ELSE '' END",
     "acknowledged_at": "r + interval '1 day'",
-    "due_on": "(r + interval '30 days')::date",
+    "due_on": "CASE WHEN i %% 10 >= 8 THEN (r + interval '30 days')::date END",
     "actions_taken": "''",
     "public_answer": "''",
     "response_way": f"CASE WHEN i %% 10 < 7 THEN ({RESPONSE_WAYS})[1 + i %% 6] ELSE '' END",

@@ -172,6 +172,14 @@ def _bulk_run(model_admin, request, queryset, *, transition):
     """Make the transition on each selected case; say for each what the case page would have said."""
     form = GrievanceActionForm(request.POST)
     form.is_valid()
+    wrong = [name for name in ("note", *(item.name for item in transition.inputs)) if name in form.errors]
+    if wrong:
+        # A choice that is no longer offered (a person deactivated since the page loaded) must not become "nobody".
+        for name in wrong:
+            for error in form.errors[name]:
+                message = gettext("%(field)s: %(error)s") % {"field": form.fields[name].label, "error": error}
+                model_admin.message_user(request, message, messages.ERROR)
+        return
     values = form.cleaned_data
     arguments = {item.name: values.get(item.name) for item in transition.inputs}
     for grievance in queryset:

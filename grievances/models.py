@@ -282,6 +282,11 @@ class Grievance(models.Model):
     def __str__(self):
         return self.registered_no
 
+    @property
+    def is_open(self):
+        """Whether the case is still being handled (OPEN_STATES)."""
+        return self.state in OPEN_STATES
+
 
 def email_search_key(value: str) -> str:
     """The blind index of an e-mail address (case and spaces ignored)."""

@@ -116,8 +116,12 @@ def grievance_register(
         submission_token=submission_token,
         tracking_code_hash=tracking_code_hash,
     )
-    for name, value in translations.items():
-        setattr(grievance, name, value)
+    # Every language's copy of a text the caller gave is set, so a language left empty stays empty
+    # instead of holding the text written in another one.
+    for text in TRANSLATED_TEXTS:
+        if any(name.startswith(f"{text}_") for name in translations):
+            for language in settings.MODELTRANSLATION_LANGUAGES:
+                setattr(grievance, f"{text}_{language}", translations.get(f"{text}_{language}", ""))
     grievance.save(force_insert=True)
     complainant = {key: value for key, value in (complainant or {}).items() if key in COMPLAINANT_FIELDS and value}
     Complainant.objects.create(grievance=grievance, **complainant)
@@ -153,6 +157,12 @@ def transition_run(action, grievance, actor, note, change):
     update_fields, record the old and new values, queue the notifications.
     `change` raises InvalidTransition to refuse its input; nothing is saved then.
     """
+    # Inside the service's own atomic block this adds no savepoint; called bare, it still runs in a transaction.
+    with transaction.atomic(savepoint=False):
+        return _transition_run(action, grievance, actor, note, change)
+
+
+def _transition_run(action, grievance, actor, note, change):
     transition = workflow.TRANSITIONS[action]
     locked = Grievance.objects.select_for_update().get(pk=grievance.pk)
     workflow.check(action, locked, actor)
@@ -212,7 +222,9 @@ def grievance_assign(*, grievance: Grievance, actor, assignee, note: str = "") -
     """Give the case to a member of staff (or to nobody, with assignee=None)."""
 
     def change(case):
-        if assignee is not None and not (assignee.is_active and assignee.has_perm("grievances.view_grievance")):
+        if assignee is not None and not (
+            assignee.is_active and assignee.is_staff and assignee.has_perm("grievances.view_grievance")
+        ):
             raise InvalidTransition(
                 _("%(user)s cannot handle grievances and cannot be assigned.") % {"user": assignee.get_username()},
                 field="assignee",
@@ -299,6 +311,11 @@ def grievance_reopen(*, grievance: Grievance, actor, note: str = "") -> Grievanc
     """Take a resolved, unrelated or closed case up again at the stage it reached."""
 
     def change(case):
+        if case.anonymised_at is not None:
+            raise InvalidTransition(
+                _("Case %(number)s was anonymised after the retention period and cannot be reopened.")
+                % {"number": case.registered_no}
+            )
         case.status = Status.RESOLVING
         case.closed_at = None
         case.resolved_on = None
@@ -324,10 +341,9 @@ def grievance_close(*, grievance: Grievance, actor, note: str = "", at: datetime
 # --- Other writes --------------------------------------------------------------
 
 # Fields staff may edit on the case page; the workflow's own columns change only through transitions.
+# The translated texts only by their per-language columns: a plain name would write whichever language is active.
 EDITABLE_FIELDS = frozenset(
-    {"kind", "channel", "summary", "details", "location", "actions_taken", "response_way", "public_answer"}
-    | {"internal_notes"}
-    | TRANSLATED_COPIES
+    {"kind", "channel", "details", "location", "response_way", "internal_notes"} | TRANSLATED_COPIES
 )
 
 

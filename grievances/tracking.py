@@ -73,6 +73,7 @@ def grievance_get_by_tracking(*, registered_no: str, code: str) -> Grievance | N
         .only(
             "registered_no",
             "kind",
+            "state",
             "status",
             "stage",
             "received_at",

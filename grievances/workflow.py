@@ -25,7 +25,7 @@ from importlib import import_module
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from smartgov.exceptions import ApplicationError
@@ -138,6 +138,21 @@ def _assignee_initial(grievance):
     return grievance.assigned_to_id
 
 
+def _own_copy(name):
+    """Prefill with the text in the page's language only, never the other language's copy shown as a fallback.
+
+    A form sends back what it shows: a fallback would be saved as this language's text.
+    """
+
+    def initial(grievance):
+        language = get_language()
+        if language not in settings.MODELTRANSLATION_LANGUAGES:
+            language = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        return getattr(grievance, f"{name}_{language}", "")
+
+    return initial
+
+
 ASSIGNEE = Input("assignee", _("assign to"), kind="user", initial=_assignee_initial)
 STAGE = Input("stage", _("escalate to"), kind="choice", required=True, choices=_higher_stages, coerce=int)
 REFERRED_TO = Input("referred_to", _("referred to"), max_length=255)
@@ -145,7 +160,7 @@ ACTIONS_TAKEN = Input(
     "actions_taken",
     _("summary of actions taken"),
     kind="long_text",
-    initial=lambda grievance: grievance.actions_taken,
+    initial=_own_copy("actions_taken"),
 )
 RESPONSE_WAY = Input(
     "response_way",
@@ -159,7 +174,7 @@ PUBLIC_ANSWER = Input(
     "public_answer",
     _("answer to the complainant"),
     kind="long_text",
-    initial=lambda grievance: grievance.public_answer,
+    initial=_own_copy("public_answer"),
     help_text=_("Shown to the complainant on the tracking page and sent to them, in the language of this page."),
 )
 

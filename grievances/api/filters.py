@@ -1,4 +1,4 @@
-"""Filters of the grievance list: status, stage, kind, channel, period of receipt, overdue."""
+"""Filters of the grievance list: state, status, stage, kind, channel, period of receipt, overdue."""
 
 import django_filters
 from django import forms
@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from smartgov.dates import EARLIEST_DATE, LATEST_DATE
 
-from ..models import Channel, Grievance, Kind, Stage, Status
+from ..models import Channel, Grievance, Kind, Stage, State, Status
 from ..personal_data import contact_match
 from ..selectors import received_between
 
@@ -30,6 +30,7 @@ class PlausibleDateFilter(django_filters.DateFilter):
 
 
 class GrievanceFilter(django_filters.FilterSet):
+    state = django_filters.ChoiceFilter(choices=State.choices)
     status = django_filters.ChoiceFilter(choices=Status.choices)
     stage = django_filters.ChoiceFilter(choices=Stage.choices)
     kind = django_filters.ChoiceFilter(choices=Kind.choices)
@@ -54,7 +55,7 @@ class GrievanceFilter(django_filters.FilterSet):
 
     class Meta:
         model = Grievance
-        fields = ["status", "stage", "kind", "channel"]
+        fields = ["state", "status", "stage", "kind", "channel"]
 
     def filter_received_from(self, queryset, name, value):
         return received_between(queryset, start=value)

@@ -79,9 +79,7 @@ def serializer_field(item: workflow.Input):
         return serializers.ChoiceField(choices=choices, required=False, allow_blank=True, default="", **common)
     if item.kind == "date":
         return serializers.DateField(required=False, allow_null=True, default=None, **common)
-    return serializers.CharField(
-        required=False, allow_blank=True, default="", max_length=item.max_length, trim_whitespace=False, **common
-    )
+    return serializers.CharField(required=False, allow_blank=True, default="", max_length=item.max_length, **common)
 
 
 _serializers = {}

@@ -164,3 +164,16 @@ def test_attachments_are_served_only_to_those_who_may_see_the_complainant(office
     assert b"".join(officer_client.get(url).streaming_content) == b"letter"
     client.force_login(user_with_role(roles.SAFEGUARDS_SPECIALIST))
     assert client.get(url).status_code == 403
+
+
+def test_a_bulk_assignment_to_someone_no_longer_offered_changes_nothing(officer_client):
+    member = user_with_role(roles.PSC_MEMBER)
+    grievance = services.grievance_assign(grievance=register_grievance(), actor=None, assignee=member)
+    member.is_active = False
+    member.save()
+    response = officer_client.post(
+        CHANGELIST, {"action": "assign", "_selected_action": [grievance.pk], "assignee": member.pk}, follow=True
+    )
+    grievance.refresh_from_db()
+    assert grievance.assigned_to == member
+    assert len([str(message) for message in response.context["messages"]]) == 1

@@ -373,3 +373,11 @@ def test_the_panel_speaks_mongolian_by_default(officer_client):
     page = officer_client.get(_case_page(register_grievance())).content.decode()
     assert "Шийдвэрлэлтийн явцын үйлдэл" in page  # the panel's heading, "Workflow actions"
     assert "Хариуцагч томилох" in page  # the Assign button
+
+
+def test_the_resolve_form_never_prefills_the_other_language_s_text(officer_client):
+    grievance = case_in_state(State.IN_PROGRESS)
+    Grievance.objects.filter(pk=grievance.pk).update(actions_taken_mn="Хариу илгээв", actions_taken_en="")
+    page = officer_client.get(_case_page(grievance)).content.decode()  # in English
+    panel = page[page.index('<section id="workflow"') : page.index("</section>")]
+    assert "Хариу илгээв" not in panel

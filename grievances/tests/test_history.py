@@ -101,3 +101,22 @@ def test_the_case_page_history_says_what_changed(officer_client):
     page = officer_client.get(reverse("admin:grievances_grievance_change", args=[grievance.pk])).content.decode()
     assert "шат: Stage 1: registration and acknowledgement → Stage 3: Project Steering Committee" not in page
     assert "шат: 1-р шат: бүртгэх, хүлээн авснаа мэдэгдэх → 3-р шат: Төслийн удирдах хороо" in page
+
+
+def test_a_plain_name_of_a_translated_text_is_refused_so_no_language_is_written_by_chance():
+    grievance = register_grievance()
+    with pytest.raises(ApplicationError):
+        services.grievance_update(grievance=grievance, actor=None, data={"actions_taken": "Answered"})
+    grievance.refresh_from_db()
+    assert not grievance.actions_taken_mn and not grievance.actions_taken_en
+
+
+def test_registering_in_one_language_leaves_the_other_empty():
+    grievance = services.grievance_register(
+        kind="request",
+        channel="hotline",
+        summary="Нээлттэй өгөгдөл",
+        translations={"summary_mn": "Нээлттэй өгөгдөл", "summary_en": ""},
+    )
+    grievance.refresh_from_db()
+    assert (grievance.summary_mn, grievance.summary_en) == ("Нээлттэй өгөгдөл", "")

@@ -10,10 +10,11 @@ from django.db import connection
 from django.utils import timezone
 
 from grievances import services
-from grievances.models import Attachment, Complainant, EventType, Grievance
+from grievances.models import Attachment, Complainant, EventType, Grievance, State
 from grievances.personal_data import grievance_anonymise, grievances_anonymise_expired
 from grievances.tasks import grievance_anonymise_expired_task
 from grievances.tests.factories import local_datetime, register_grievance
+from grievances.workflow import InvalidTransition
 from reporting.selectors import grm_report_data
 from smartgov.models import OutboxMessage
 
@@ -153,3 +154,12 @@ def test_the_daily_task_anonymises_expired_cases():
 def test_the_task_is_on_the_daily_schedule():
     entry = settings.CELERY_BEAT_SCHEDULE["grm-anonymise-expired"]
     assert entry["task"] == "grievances.tasks.grievance_anonymise_expired_task"
+
+
+def test_an_anonymised_case_cannot_be_reopened():
+    grievance = closed_case()
+    grievances_anonymise_expired()
+    with pytest.raises(InvalidTransition):
+        services.grievance_reopen(grievance=grievance, actor=None)
+    grievance.refresh_from_db()
+    assert grievance.state == State.CLOSED
