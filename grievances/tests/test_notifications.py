@@ -139,4 +139,8 @@ def test_the_real_worker_delivers_one_message_per_step_in_the_chosen_language(tr
         for name in ("registered", "acknowledged", "resolved", "closed")
     )
     assert {tuple(message.to) for message in mail.outbox} == {("bat@example.mn",)}
+    [resolution] = [
+        message for message in mail.outbox if message.subject.startswith("Таны") and "хариу" in message.subject
+    ]
+    assert "The draft law is attached to this answer." in resolution.body
     assert _notified(grievance) == ["registered", "acknowledged", "resolved", "closed"]
