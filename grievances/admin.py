@@ -123,7 +123,10 @@ class GrievanceAdmin(TranslationAdmin):
     fieldsets = [
         (None, {"fields": ["registered_no", "received_at", "kind", "channel", "summary", "details", "location"]}),
         (_("Workflow"), {"fields": WORKFLOW_FIELDS[1:]}),
-        (_("Resolution"), {"fields": ["actions_taken", "response_way", "public_answer", "internal_notes"]}),
+        (
+            _("Resolution"),
+            {"fields": ["actions_taken", "response_way", "public_answer", "public_answer_kk", "internal_notes"]},
+        ),
     ]
     add_fieldsets = [(None, {"fields": ["received_at", "kind", "channel", "summary", "details", "location"]})]
 

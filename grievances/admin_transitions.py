@@ -103,7 +103,7 @@ def transition_view(request, object_id, action, *, model_admin):
     right to make the transition at all is 403, as in the API; a state or input the
     service refuses changes nothing and comes back as an error message.
     """
-    transition = workflow.transition_get(action)
+    transition = workflow.staff_transition_get(action)
     if transition is None:
         raise Http404
     if not model_admin.has_view_or_change_permission(request):
@@ -156,7 +156,7 @@ class GrievanceActionForm(ActionForm):
 
 def bulk_transitions():
     """The registered transitions offered as list actions: those that need nothing typed."""
-    return [transition for transition in workflow.TRANSITIONS.values() if transition.bulk]
+    return [transition for transition in workflow.staff_transitions() if transition.bulk]
 
 
 def bulk_actions(request):

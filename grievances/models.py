@@ -48,13 +48,15 @@ class State(models.TextChoices):
 
     REGISTERED = "registered", _("Registered, not yet acknowledged")
     IN_PROGRESS = "in_progress", _("Being resolved")
+    AWAITING_COMPLAINANT = "awaiting_complainant", _("Waiting for information from the complainant")
     RESOLVED = "resolved", _("Resolved")
     UNRELATED = "unrelated", _("Unrelated")
     CLOSED = "closed", _("Closed")
 
 
-# The states in which a case is still being handled and has a deadline to keep.
-OPEN_STATES = (State.REGISTERED, State.IN_PROGRESS)
+# The states in which a case is still being handled. While the PIU waits for the complainant the case
+# is open but its clock is paused: it has no deadline then, so it is never overdue (see services).
+OPEN_STATES = (State.REGISTERED, State.IN_PROGRESS, State.AWAITING_COMPLAINANT)
 
 
 def open_condition(prefix: str = "") -> Q:
@@ -89,6 +91,12 @@ class AgeGroup(models.TextChoices):
     FROM_18_TO_34 = "18_34", _("18 to 34")
     FROM_35_TO_59 = "35_59", _("35 to 59")
     OVER_60 = "60_plus", _("60 or older")
+
+
+class Satisfaction(models.TextChoices):
+    RESOLVED = "resolved", _("Yes, resolved")
+    NOT_RESOLVED = "not_resolved", _("No, not resolved (appealed)")
+    NO_ANSWER = "no_answer", _("No answer within the period")
 
 
 class ReplyLanguage(models.TextChoices):
@@ -186,6 +194,11 @@ STATE_CONSTRAINTS = [
         condition=open_condition() | Q(due_on__isnull=True), name="grievance_no_deadline_when_finished"
     ),
     models.CheckConstraint(
+        condition=(Q(state=State.AWAITING_COMPLAINANT) & Q(due_on__isnull=True) & Q(awaiting_since__isnull=False))
+        | (~Q(state=State.AWAITING_COMPLAINANT) & Q(awaiting_since__isnull=True)),
+        name="grievance_paused_while_awaiting",
+    ),
+    models.CheckConstraint(
         condition=~Q(state=State.REGISTERED) | Q(due_on__isnull=False), name="grievance_registered_has_deadline"
     ),
     models.CheckConstraint(
@@ -212,7 +225,7 @@ class Grievance(models.Model):
     location = models.CharField(_("aimag, soum or district"), max_length=200, blank=True)
 
     state = models.CharField(
-        _("state"), max_length=16, choices=State.choices, default=State.REGISTERED, db_index=True, editable=False
+        _("state"), max_length=24, choices=State.choices, default=State.REGISTERED, db_index=True, editable=False
     )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.RESOLVING)
     stage = models.PositiveSmallIntegerField(_("stage"), choices=Stage.choices, default=Stage.LOCAL)
@@ -240,6 +253,32 @@ class Grievance(models.Model):
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     internal_notes = models.TextField(_("internal notes"), blank=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
+
+    # The paused clock: while the PIU waits for the complainant (see services.grievance_request_information).
+    awaiting_since = models.DateField(_("waiting for the complainant since"), null=True, blank=True, editable=False)
+    paused_due_on = models.DateField(_("deadline when paused"), null=True, blank=True, editable=False)
+    reminded_on = models.DateField(_("complainant reminded on"), null=True, blank=True, editable=False)
+    working_days_waited = models.PositiveIntegerField(
+        _("working days waiting for the complainant"), default=0, editable=False
+    )
+    public_answer_kk = models.TextField(
+        _("answer to the complainant [kk]"),
+        blank=True,
+        help_text=_("The answer in Kazakh, when the complainant chose Kazakh."),
+    )
+    # A reply from the complainant no member of staff has opened the case page since (the list shows a badge).
+    has_unread_reply = models.BooleanField(_("new reply from the complainant"), default=False, editable=False)
+    # Whether the complainant found the issue resolved, asked after the resolution.
+    satisfaction = models.CharField(
+        _("resolved in the complainant's view"), max_length=16, choices=Satisfaction.choices, blank=True, editable=False
+    )
+    satisfaction_due_on = models.DateField(
+        _("question open until"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Until this day the complainant can say whether the issue was resolved; then the case closes."),
+    )
 
     tracking_code_hash = models.CharField(_("tracking code (hashed)"), max_length=128, blank=True, editable=False)
     submission_token = models.UUIDField(_("submission token"), null=True, blank=True, unique=True, editable=False)
@@ -422,6 +461,13 @@ class EventType(models.TextChoices):
     NOTIFIED = "notified", _("Complainant notified")
     EXPORTED = "exported", _("Complainant's personal data exported")
     ANONYMISED = "anonymised", _("Anonymised after the retention period")
+    INFORMATION_REQUESTED = "information_requested", _("Information requested from the complainant")
+    INFORMATION_RECEIVED = "information_received", _("Information received from the complainant")
+    COMPLAINANT_REPLIED = "complainant_replied", _("Complainant added information")
+    REMINDED = "reminded", _("Complainant reminded")
+    CONFIRMED_RESOLVED = "confirmed_resolved", _("Complainant confirmed the issue is resolved")
+    APPEALED = "appealed", _("Complainant appealed: not resolved")
+    TRACKING_CODE_ISSUED = "tracking_code_issued", _("Tracking code issued")
 
 
 class GrievanceEvent(models.Model):

@@ -38,6 +38,8 @@ def _complainant(grievance):
 
 def _answer(grievance, language) -> str:
     """The answer in the message's language, else in the other one the PIU writes, else the actions taken."""
+    if language == "kk" and grievance.public_answer_kk:
+        return grievance.public_answer_kk
     languages = [language] + [code for code in settings.MODELTRANSLATION_LANGUAGES if code != language]
     for field in ("public_answer", "actions_taken"):
         for code in languages:
@@ -107,3 +109,51 @@ def grievance_unrelated_notify(*, grievance: Grievance):
 def grievance_closed_notify(*, grievance: Grievance):
     """Tell that the case is closed and how to reach the PIU again."""
     return _send(grievance, "closed")
+
+
+def grievance_information_requested_notify(*, grievance: Grievance):
+    """Put the PIU's question to the complainant and say the deadline waits for the answer."""
+    question = (
+        GrievanceEvent.objects.filter(grievance=grievance, event_type=EventType.INFORMATION_REQUESTED)
+        .order_by("-id")
+        .values_list("data", flat=True)
+        .first()
+        or {}
+    )
+    return _send(grievance, "information_requested", question=question.get("message", ""))
+
+
+def grievance_information_reminder_notify(*, grievance: Grievance):
+    """Remind the complainant, once, of the question still waiting for an answer."""
+    return _send(grievance, "information_reminder")
+
+
+def grievance_appealed_notify(*, grievance: Grievance):
+    """Tell the complainant the case went to the next stage, and the assigned officer that it was appealed."""
+    _staff_send(grievance, "appealed_staff")
+    return _send(grievance, "appealed")
+
+
+def grievance_replied_staff_notify(*, grievance: Grievance):
+    """Tell the assigned officer (else the PIU's address) that the complainant added information."""
+    return _staff_send(grievance, "replied_staff")
+
+
+def _staff_send(grievance: Grievance, name: str):
+    """Write a message to the officer the case is assigned to, else to the PIU's own address, in Mongolian.
+
+    Staff messages name the case and link to its page; they carry nothing of
+    what the complainant wrote, which staff read in the admin.
+    """
+    officer = grievance.assigned_to
+    recipient = (officer.email if officer is not None else "") or settings.GRM_CONTACT["email"]
+    if not recipient:
+        return None
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "grievance": grievance,
+            "case_url": settings.PUBLIC_BASE_URL + reverse("admin:grievances_grievance_change", args=[grievance.pk]),
+        }
+        subject = render_to_string(f"grievances/email/{name}_subject.txt", context)
+        body = render_to_string(f"grievances/email/{name}_body.txt", context)
+    return outbox_message_create(recipient=recipient, subject=subject, body=body, reference=f"grievance:{grievance.pk}")

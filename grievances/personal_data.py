@@ -153,7 +153,7 @@ def grievance_anonymise(*, grievance_id: int, actor=None) -> bool:
     transaction.on_commit(lambda: _delete_files(paths))
     GrievanceEvent.objects.filter(grievance=grievance).exclude(note="").update(note="")
     OutboxMessage.objects.filter(reference=f"grievance:{grievance.pk}").delete()
-    cleared = ["details", "internal_notes", "public_answer", "public_answer_mn", "public_answer_en"]
+    cleared = ["details", "internal_notes", "public_answer", "public_answer_mn", "public_answer_en", "public_answer_kk"]
     history.forget(grievance=grievance, fields=cleared)
     for field in cleared:
         setattr(grievance, field, "")

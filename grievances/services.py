@@ -1,6 +1,6 @@
 """Writes on the grievance log. Every state change goes through a function here."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -18,6 +18,7 @@ from .models import (
     Grievance,
     GrievanceEvent,
     ResponseWay,
+    Satisfaction,
     Stage,
     StageResolution,
     Status,
@@ -298,6 +299,11 @@ def grievance_resolve(
         case.resolved_on = day
         case.working_days_to_resolve = working_days_between(received_on, day)
         case.due_on = None
+        # "Was your issue resolved?" stays open this long (tasks close the case after it).
+        case.satisfaction = ""
+        case.satisfaction_due_on = add_working_days(
+            timezone.localdate() + timedelta(days=1), settings.GRM_SATISFACTION_DAYS
+        )
         StageResolution.objects.update_or_create(
             grievance=case, stage=case.stage, defaults={"resolution": actions_taken, "resolved_on": day}
         )
@@ -320,6 +326,7 @@ def grievance_reopen(*, grievance: Grievance, actor, note: str = "") -> Grievanc
         case.closed_at = None
         case.resolved_on = None
         case.working_days_to_resolve = None
+        case.satisfaction_due_on = None
         case.due_on = workflow.due_date(case, timezone.localdate())
 
     return transition_run(Action.REOPEN, grievance, actor, note, change)
@@ -331,6 +338,7 @@ def grievance_close(*, grievance: Grievance, actor, note: str = "", at: datetime
 
     def change(case):
         case.closed_at = _moment(at, case)
+        case.satisfaction_due_on = None
         StageResolution.objects.update_or_create(
             grievance=case, stage=case.stage, defaults={"closed_on": timezone.localdate(case.closed_at)}
         )
@@ -338,12 +346,141 @@ def grievance_close(*, grievance: Grievance, actor, note: str = "", at: datetime
     return transition_run(Action.CLOSE, grievance, actor, note, change)
 
 
+# --- The paused clock: waiting for the complainant ------------------------------
+
+
+def moved_due_date(due_on: date | None, waited_working_days: int) -> date | None:
+    """Move a deadline later by the working days the PIU waited for the complainant."""
+    if due_on is None or waited_working_days < 1:
+        return due_on
+    return add_working_days(due_on + timedelta(days=1), waited_working_days)
+
+
+def working_days_waited(since: date, answered_on: date) -> int:
+    """Count the working days of a wait: the day the request was sent counts, the day of the answer does not.
+
+    So an answer the same day moves nothing, and a request sent on a Friday and
+    answered on the Monday after costs one working day.
+    """
+    return working_days_between(since, answered_on - timedelta(days=1))
+
+
+@transaction.atomic
+def grievance_request_information(*, grievance: Grievance, actor, message: str, note: str = "") -> Grievance:
+    """Ask the complainant for information and pause the case's clock until they answer.
+
+    The deadline is kept aside (paused_due_on) and the case has none while it
+    waits, so it is never overdue; the answer moves it later by the working days
+    waited (grievance_information_receive).
+    """
+    message = (message or "").strip()
+
+    def change(case):
+        if not message:
+            raise InvalidTransition(_("Write the question to the complainant."), field="message")
+        case.awaiting_since = timezone.localdate()
+        case.paused_due_on = case.due_on
+        case.due_on = None
+        case.reminded_on = None
+        return {"message": message}
+
+    return transition_run(Action.REQUEST_INFORMATION, grievance, actor, note, change)
+
+
+@transaction.atomic
+def grievance_information_receive(
+    *, grievance: Grievance, actor, note: str = "", answered_on: date | None = None
+) -> Grievance:
+    """Record the complainant's answer and restart the clock, its deadline later by the working days waited."""
+
+    def change(case):
+        day = answered_on or timezone.localdate()
+        if day < case.awaiting_since or day > timezone.localdate():
+            raise InvalidTransition(_("The date must be between the day the question was sent and today."))
+        waited = working_days_waited(case.awaiting_since, day)
+        case.due_on = moved_due_date(case.paused_due_on, waited)
+        case.working_days_waited += waited
+        case.awaiting_since = case.paused_due_on = case.reminded_on = None
+        return {"waited_working_days": waited}
+
+    return transition_run(Action.INFORMATION_RECEIVED, grievance, actor, note, change)
+
+
+# --- The complainant's answer to the resolution ----------------------------------
+
+
+def _clear_resolution(case):
+    case.status = Status.RESOLVING
+    case.resolved_on = None
+    case.working_days_to_resolve = None
+
+
+@transaction.atomic
+def grievance_resolution_confirm(*, grievance: Grievance, actor=None, note: str = "") -> Grievance:
+    """Close the case: the complainant said the issue is resolved."""
+
+    def change(case):
+        case.closed_at = timezone.now()
+        case.satisfaction = Satisfaction.RESOLVED
+        case.satisfaction_due_on = None
+        StageResolution.objects.update_or_create(
+            grievance=case, stage=case.stage, defaults={"closed_on": timezone.localdate(case.closed_at)}
+        )
+
+    return transition_run(Action.CONFIRM_RESOLVED, grievance, actor, note, change)
+
+
+@transaction.atomic
+def grievance_appeal(*, grievance: Grievance, actor=None, reason: str, note: str = "") -> Grievance:
+    """Take the case to the next GRM stage: the complainant said the issue is not resolved, and why.
+
+    The new stage's deadline runs from today; the stage left keeps its
+    resolution. At stage 4 there is no next stage inside the mechanism: the
+    tracking page explains the World Bank's routes instead.
+    """
+    reason = (reason or "").strip()
+
+    def change(case):
+        if not reason:
+            raise InvalidTransition(_("Tell us why the issue is not resolved."), field="reason")
+        if case.stage >= Stage.HIGHER_AUTHORITY:
+            raise InvalidTransition(_("The case is at the last stage of the mechanism and cannot go further."))
+        StageResolution.objects.update_or_create(
+            grievance=case, stage=case.stage, defaults={"closed_on": timezone.localdate()}
+        )
+        _clear_resolution(case)
+        case.satisfaction = Satisfaction.NOT_RESOLVED
+        case.satisfaction_due_on = None
+        case.stage += 1
+        case.due_on = workflow.due_date(case, timezone.localdate())
+        return {"reason": reason}
+
+    # The reason is the complainant's own words: kept in the note, which anonymisation clears.
+    return transition_run(Action.APPEAL, grievance, actor, reason, change)
+
+
+@transaction.atomic
+def grievance_close_unanswered(*, grievance: Grievance) -> Grievance:
+    """Close a resolved case whose complainant did not say within the period whether it was resolved."""
+
+    def change(case):
+        case.closed_at = timezone.now()
+        case.satisfaction = Satisfaction.NO_ANSWER
+        case.satisfaction_due_on = None
+        StageResolution.objects.update_or_create(
+            grievance=case, stage=case.stage, defaults={"closed_on": timezone.localdate(case.closed_at)}
+        )
+
+    note = _("The complainant did not say within the period whether the issue was resolved.")
+    return transition_run(Action.CLOSE, grievance, None, note, change)
+
+
 # --- Other writes --------------------------------------------------------------
 
 # Fields staff may edit on the case page; the workflow's own columns change only through transitions.
 # The translated texts only by their per-language columns: a plain name would write whichever language is active.
 EDITABLE_FIELDS = frozenset(
-    {"kind", "channel", "details", "location", "response_way", "internal_notes"} | TRANSLATED_COPIES
+    {"kind", "channel", "details", "location", "response_way", "internal_notes", "public_answer_kk"} | TRANSLATED_COPIES
 )
 
 

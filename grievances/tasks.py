@@ -17,3 +17,11 @@ def grievance_anonymise_expired_task():
     from .personal_data import grievances_anonymise_expired
 
     return grievances_anonymise_expired()
+
+
+@shared_task(ignore_result=True)
+def grievance_complainant_clock_task():
+    """Send due reminders for unanswered questions and close resolved cases left unanswered (run daily by beat)."""
+    from .complainant_side import grievances_close_unanswered, grievances_remind_unanswered
+
+    return {"reminded": grievances_remind_unanswered(), "closed": grievances_close_unanswered()}

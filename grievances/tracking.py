@@ -8,6 +8,7 @@ password hash would only cost the server).
 
 import hashlib
 import hmac
+import secrets
 
 from django.utils.crypto import salted_hmac
 
@@ -38,8 +39,16 @@ def tracking_code_for_submission(submission_token, *, browser_key: str) -> str:
     for _ in range(CODE_LENGTH):
         number, index = divmod(number, len(ALPHABET))
         characters.append(ALPHABET[index])
-    raw = "".join(characters)
+    return _grouped("".join(characters))
+
+
+def _grouped(raw: str) -> str:
     return "-".join(raw[i : i + GROUP] for i in range(0, CODE_LENGTH, GROUP))  # for reading aloud: ABCD-EFGH-JKMN
+
+
+def tracking_code_random() -> str:
+    """A new random code, for a case the officer registered (it has no browser to derive one from)."""
+    return _grouped("".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH)))
 
 
 def normalize_code(code: str) -> str:

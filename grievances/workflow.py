@@ -48,6 +48,10 @@ class Action(models.TextChoices):
     ASSIGN = "assign", _("Assign")
     ESCALATE = "escalate", _("Escalate")
     RESOLVE = "resolve", _("Resolve")
+    REQUEST_INFORMATION = "request_information", _("Request information")
+    INFORMATION_RECEIVED = "information_received", _("Information received")
+    CONFIRM_RESOLVED = "confirm_resolved", _("Confirm resolved")
+    APPEAL = "appeal", _("Appeal")
     REOPEN = "reopen", _("Reopen")
     CLOSE = "close", _("Close")
 
@@ -105,6 +109,9 @@ class Transition:
     help_text: str = ""
     # Whether the transition is offered at all for this case (escalation needs a higher stage).
     offered: Callable = field(default=lambda grievance: True)
+    # Who makes it: "staff" through the admin and the API (generated from this registry), or "complainant"
+    # through the tracking page, where the number and code are the right to act and `permission` is unused.
+    door: str = "staff"
 
     @property
     def needs_typed_input(self):
@@ -178,6 +185,14 @@ PUBLIC_ANSWER = Input(
     help_text=_("Shown to the complainant on the tracking page and sent to them, in the language of this page."),
 )
 
+MESSAGE = Input(
+    "message",
+    _("question to the complainant"),
+    kind="long_text",
+    help_text=_("Sent to the complainant and shown on the tracking page. The deadline is paused until they answer."),
+)
+REASON = Input("reason", _("why the issue is not resolved"), kind="long_text")
+
 TRANSITIONS: dict[str, Transition] = {}
 
 
@@ -218,7 +233,7 @@ for _transition in (
     Transition(
         Action.ASSIGN,
         Action.ASSIGN.label,
-        frozenset({State.REGISTERED, State.IN_PROGRESS}),
+        frozenset({State.REGISTERED, State.IN_PROGRESS, State.AWAITING_COMPLAINANT}),
         None,
         TRIAGE,
         True,
@@ -252,6 +267,55 @@ for _transition in (
         help_text=_("The summary of actions taken written here replaces the one saved on the case."),
     ),
     Transition(
+        Action.REQUEST_INFORMATION,
+        Action.REQUEST_INFORMATION.label,
+        frozenset({State.IN_PROGRESS}),
+        State.AWAITING_COMPLAINANT,
+        RESOLVE,
+        False,
+        "grievance_request_information",
+        EventType.INFORMATION_REQUESTED,
+        inputs=(MESSAGE,),
+        notifications=("information_requested",),
+    ),
+    Transition(
+        Action.INFORMATION_RECEIVED,
+        Action.INFORMATION_RECEIVED.label,
+        frozenset({State.AWAITING_COMPLAINANT}),
+        State.IN_PROGRESS,
+        RESOLVE,
+        False,
+        "grievance_information_receive",
+        EventType.INFORMATION_RECEIVED,
+        help_text=_("When the complainant answered by phone, letter or in person: write what they said in the note."),
+    ),
+    Transition(
+        Action.CONFIRM_RESOLVED,
+        Action.CONFIRM_RESOLVED.label,
+        frozenset({State.RESOLVED}),
+        State.CLOSED,
+        TRIAGE,
+        True,
+        "grievance_resolution_confirm",
+        EventType.CONFIRMED_RESOLVED,
+        notifications=("closed",),
+        door="complainant",
+    ),
+    Transition(
+        Action.APPEAL,
+        Action.APPEAL.label,
+        frozenset({State.RESOLVED}),
+        State.IN_PROGRESS,
+        TRIAGE,
+        True,
+        "grievance_appeal",
+        EventType.APPEALED,
+        inputs=(REASON,),
+        notifications=("appealed",),
+        offered=lambda grievance: grievance.stage < Stage.HIGHER_AUTHORITY,
+        door="complainant",
+    ),
+    Transition(
         Action.REOPEN,
         Action.REOPEN.label,
         frozenset({State.RESOLVED, State.UNRELATED, State.CLOSED}),
@@ -278,6 +342,16 @@ for _transition in (
 
 def transition_get(name: str) -> Transition | None:
     return TRANSITIONS.get(name)
+
+
+def staff_transitions() -> list[Transition]:
+    """The transitions staff make, in registry order: the admin and the API are generated from these."""
+    return [transition for transition in TRANSITIONS.values() if transition.door == "staff"]
+
+
+def staff_transition_get(name: str) -> Transition | None:
+    transition = TRANSITIONS.get(name)
+    return transition if transition is not None and transition.door == "staff" else None
 
 
 def state_of(grievance) -> State:
@@ -311,6 +385,8 @@ def check(action: str, grievance, actor) -> None:
 def may_act(action: str, grievance, actor) -> bool:
     """Tell whether the person holds the right to make `action` on this case, whatever state it is in."""
     transition = TRANSITIONS[action]
+    if transition.door != "staff":
+        return False  # the complainant's own answers are given on the tracking page, not for them
     allowed = actor.is_active and actor.has_perm(transition.permission) and can_handle(actor, grievance)
     if allowed and transition.needs_all_cases:
         allowed = actor.has_perm("grievances.view_all_grievances")
@@ -335,7 +411,7 @@ def done_message(action: str, grievance) -> str:
 def allowed_actions(grievance, actor) -> list[str]:
     """List the names of the transitions the person may make on the case now (for buttons and the API)."""
     allowed = []
-    for name in TRANSITIONS:
+    for name in (transition.name for transition in staff_transitions()):
         try:
             check(name, grievance, actor)
         except InvalidTransition:
@@ -352,7 +428,7 @@ def due_date(grievance, start: date) -> date | None:
     Committee; stage 4 (higher authority, courts) and finished cases have none.
     """
     deadlines = settings.GRM_DEADLINES
-    if grievance.state not in OPEN_STATES:
+    if grievance.state not in OPEN_STATES or grievance.state == State.AWAITING_COMPLAINANT:
         return None
     if grievance.state == State.REGISTERED:
         return add_working_days(start, deadlines["acknowledge"])

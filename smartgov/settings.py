@@ -247,6 +247,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "grievances.tasks.grievance_anonymise_expired_task",
         "schedule": crontab(hour=2, minute=30),
     },
+    # Reminds complainants who left a request for information unanswered, once; closes resolved cases
+    # whose complainant did not say within GRM_SATISFACTION_DAYS whether the issue was resolved.
+    "grm-complainant-clock": {
+        "task": "grievances.tasks.grievance_complainant_clock_task",
+        "schedule": crontab(hour=6, minute=0),
+    },
     "grm-half-year-report": {
         "task": "reporting.tasks.report_half_year_check_task",
         "schedule": crontab(hour=7, minute=0),
@@ -313,6 +319,10 @@ GRM_DEADLINES = {
     "stage2": env_int("GRM_DEADLINE_STAGE2_DAYS", 30),
     "stage3": env_int("GRM_DEADLINE_STAGE3_DAYS", 10),
 }
+# Working days after which an unanswered request for information reminds the complainant once.
+GRM_INFORMATION_REMINDER_DAYS = env_int("GRM_INFORMATION_REMINDER_DAYS", 10)
+# Working days the complainant has to say whether a resolved case is resolved; then it closes by itself.
+GRM_SATISFACTION_DAYS = env_int("GRM_SATISFACTION_DAYS", 10)
 # Per-IP limits, "count/period" with period s, m, h or d; counted in the cache (set CACHE_URL in production).
 GRM_SUBMISSION_RATE_LIMIT = env_str("GRM_SUBMISSION_RATE_LIMIT", "20/h")
 GRM_TRACKING_FAILURE_RATE_LIMIT = env_str("GRM_TRACKING_FAILURE_RATE_LIMIT", "10/h")

@@ -65,8 +65,8 @@ def transition_endpoints_install(viewset):
     """Give the viewset one action per registered transition (and drop those no longer registered)."""
     for name in list(getattr(viewset, "_transition_names", ())):
         delattr(viewset, name)
-    viewset._transition_names = tuple(workflow.TRANSITIONS)
-    for transition in workflow.TRANSITIONS.values():
+    viewset._transition_names = tuple(transition.name for transition in workflow.staff_transitions())
+    for transition in workflow.staff_transitions():
         setattr(viewset, transition.name, _transition_endpoint(transition))
 
 

@@ -54,6 +54,8 @@ def case_in_state(state, **overrides):
     if state == State.REGISTERED:
         return grievance
     grievance = services.grievance_acknowledge(grievance=grievance, actor=None)
+    if state == State.AWAITING_COMPLAINANT:
+        return services.grievance_request_information(grievance=grievance, actor=None, message="Which road?")
     if state == State.UNRELATED:
         return services.grievance_mark_unrelated(grievance=grievance, actor=None, referred_to="Tax office")
     if state in (State.RESOLVED, State.CLOSED):

@@ -110,7 +110,15 @@ def test_only_transitions_that_need_nothing_typed_are_list_actions(officer_clien
     # Marking unrelated needs the body typed and resolving the actions taken: the case page asks for them.
     choices = officer_client.get(CHANGELIST).context["action_form"].fields["action"].choices
     offered = [value for value, _label in choices if value]
-    assert offered == ["acknowledge", "assign", "escalate", "reopen", "close", "export_personal_data"]
+    assert offered == [
+        "acknowledge",
+        "assign",
+        "escalate",
+        "information_received",
+        "reopen",
+        "close",
+        "export_personal_data",
+    ]
 
 
 def test_a_list_action_the_registry_does_not_offer_changes_nothing(officer_client):

@@ -69,7 +69,8 @@ def psc_member():
     ("state", "buttons"),
     [
         (State.REGISTERED, ["acknowledge", "mark_unrelated", "assign"]),
-        (State.IN_PROGRESS, ["mark_unrelated", "assign", "escalate", "resolve"]),
+        (State.IN_PROGRESS, ["mark_unrelated", "assign", "escalate", "resolve", "request_information"]),
+        (State.AWAITING_COMPLAINANT, ["assign", "information_received"]),
         (State.RESOLVED, ["reopen", "close"]),
         (State.UNRELATED, ["reopen", "close"]),
         (State.CLOSED, ["reopen"]),
@@ -119,7 +120,7 @@ def test_a_case_at_the_last_stage_offers_no_escalation(officer_client):
 def test_a_psc_member_gets_the_buttons_of_their_role_on_their_case(client, psc_member):
     grievance = services.grievance_assign(grievance=case_in_state(State.IN_PROGRESS), actor=None, assignee=psc_member)
     client.force_login(psc_member)
-    assert _buttons(client.get(_case_page(grievance))) == ["escalate", "resolve"]
+    assert _buttons(client.get(_case_page(grievance))) == ["escalate", "resolve", "request_information"]
 
 
 def test_a_safeguards_specialist_reads_the_state_but_gets_no_buttons(client):
@@ -336,8 +337,9 @@ def test_a_post_without_the_csrf_token_is_refused(officer_client):
 CASE_PAGE_QUERIES = 12
 # Session, user, permissions (2), the case, then the service: savepoint, the case locked, the working days,
 # savepoint, the stage resolution looked up, savepoint, inserted, two releases, the case saved, its event, the
-# complainant looked up for the resolution message (none: no e-mail), release.
-TRANSITION_QUERIES = 18
+# complainant looked up for the resolution message (none: no e-mail), the calendar for the "was it resolved?"
+# period, release.
+TRANSITION_QUERIES = 19
 
 
 @pytest.mark.parametrize("handlers_and_events", [0, 10])

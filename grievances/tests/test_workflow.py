@@ -6,7 +6,7 @@ from django.forms.models import model_to_dict
 from grievances import services
 from grievances.models import Grievance, Stage, Status
 from grievances.tests.factories import case_in_state, register_grievance, user_with_role
-from grievances.workflow import Action, InvalidTransition, State, allowed_actions, state_of
+from grievances.workflow import TRANSITIONS, Action, InvalidTransition, State, allowed_actions, state_of
 from smartgov import roles
 
 pytestmark = pytest.mark.django_db
@@ -14,17 +14,31 @@ pytestmark = pytest.mark.django_db
 # What the GRM procedure allows from each state (written out here, independently of workflow.py).
 ALLOWED = {
     State.REGISTERED: {Action.ACKNOWLEDGE, Action.MARK_UNRELATED, Action.ASSIGN},
-    State.IN_PROGRESS: {Action.MARK_UNRELATED, Action.ASSIGN, Action.ESCALATE, Action.RESOLVE},
+    State.IN_PROGRESS: {
+        Action.MARK_UNRELATED,
+        Action.ASSIGN,
+        Action.ESCALATE,
+        Action.RESOLVE,
+        Action.REQUEST_INFORMATION,
+    },
+    State.AWAITING_COMPLAINANT: {Action.ASSIGN, Action.INFORMATION_RECEIVED},
     State.RESOLVED: {Action.REOPEN, Action.CLOSE},
     State.UNRELATED: {Action.REOPEN, Action.CLOSE},
     State.CLOSED: {Action.REOPEN},
 }
+# What the complainant may answer from each state, on the tracking page (the system makes these, actor=None).
+ALLOWED_TO_THE_COMPLAINANT = {State.RESOLVED: {Action.CONFIRM_RESOLVED, Action.APPEAL}}
+COMPLAINANT_ACTIONS = {Action.CONFIRM_RESOLVED, Action.APPEAL}
 # The state each transition leads to (assign keeps the state it starts from).
 TARGET = {
     Action.ACKNOWLEDGE: State.IN_PROGRESS,
     Action.MARK_UNRELATED: State.UNRELATED,
     Action.ESCALATE: State.IN_PROGRESS,
     Action.RESOLVE: State.RESOLVED,
+    Action.REQUEST_INFORMATION: State.AWAITING_COMPLAINANT,
+    Action.INFORMATION_RECEIVED: State.IN_PROGRESS,
+    Action.CONFIRM_RESOLVED: State.CLOSED,
+    Action.APPEAL: State.IN_PROGRESS,
     Action.REOPEN: State.IN_PROGRESS,
     Action.CLOSE: State.CLOSED,
 }
@@ -37,11 +51,14 @@ def _run(action, grievance, actor, assignee=None):
         Action.ASSIGN: {"assignee": assignee},
         Action.ESCALATE: {"stage": Stage.PIU},
         Action.RESOLVE: {"actions_taken": "Answered", "response_way": "phone"},
+        Action.REQUEST_INFORMATION: {"message": "Which road?"},
+        Action.INFORMATION_RECEIVED: {},
+        Action.CONFIRM_RESOLVED: {},
+        Action.APPEAL: {"reason": "The road is still closed"},
         Action.REOPEN: {},
         Action.CLOSE: {},
     }[action]
-    service = getattr(services, f"grievance_{action.value}")
-    return service(grievance=grievance, actor=actor, **arguments)
+    return TRANSITIONS[action].perform(grievance=grievance, actor=actor, **arguments)
 
 
 def _snapshot(grievance):
@@ -55,7 +72,11 @@ def test_every_transition_from_every_state(state, action):
     officer = user_with_role(roles.PIU_OFFICER)
     grievance = case_in_state(state)
     before = _snapshot(grievance)
-    if action in ALLOWED[state]:
+    if action in ALLOWED_TO_THE_COMPLAINANT.get(state, set()):
+        changed = _run(action, grievance, None)
+        assert state_of(changed) == TARGET[action]
+        assert changed.events.filter(actor=None).latest("id").event_type == TRANSITIONS[action].event
+    elif action in ALLOWED[state]:
         changed = _run(action, grievance, officer, assignee=officer)
         assert state_of(changed) == TARGET.get(action, state)
         assert changed.events.latest("id").actor == officer
@@ -116,3 +137,12 @@ def test_nobody_without_grievance_permissions_can_be_assigned():
         services.grievance_assign(
             grievance=register_grievance(), actor=None, assignee=user_with_role(roles.WORLD_BANK_VIEWER)
         )
+
+
+@pytest.mark.parametrize("action", sorted(COMPLAINANT_ACTIONS))
+def test_staff_cannot_give_the_complainant_s_answers(action):
+    grievance = case_in_state(State.RESOLVED)
+    before = _snapshot(grievance)
+    with pytest.raises(InvalidTransition):
+        _run(action, grievance, user_with_role(roles.PIU_OFFICER))
+    assert _snapshot(grievance) == before
