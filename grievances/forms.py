@@ -50,7 +50,65 @@ class MultipleFileField(forms.Field):
         return [upload for upload in (value or []) if upload]
 
 
-class GrievanceForm(AccessibleFormMixin, forms.Form):
+def attachments_field():
+    return MultipleFileField(
+        label=_("Photos or documents (optional)"),
+        required=False,
+        widget=MultipleFileInput(attrs={"accept": "image/*,application/pdf"}),
+    )
+
+
+class AttachmentsFormMixin:
+    """The public forms' files: checked by content (uploads.check_upload), at most GRM_MAX_ATTACHMENTS.
+
+    A file that passed while another field had an error is kept (keep_accepted_uploads)
+    and offered again as a ticked box, so nothing chosen is lost. A form using it
+    declares `attachments = attachments_field()` and calls init_attachments() in __init__.
+    """
+
+    def init_attachments(self):
+        size = settings.UPLOAD_MAX_FILE_BYTES // (1024 * 1024)
+        count = settings.GRM_MAX_ATTACHMENTS
+        self.fields["attachments"].help_text = ngettext_lazy(
+            "You may attach %(count)d file: a photo (JPEG, PNG, GIF, WebP or HEIC) or a PDF, up to %(size)d MB.",
+            "You may attach up to %(count)d files: photos (JPEG, PNG, GIF, WebP or HEIC) or PDFs, each up to %(size)d MB.",  # noqa: E501
+            "count",
+        ) % {"count": count, "size": size}
+        self.kept_files = self._load_kept_files()
+
+    def _load_kept_files(self):
+        if not self.is_bound:
+            return []
+        found = (uploads.load_kept(token) for token in self.data.getlist("keep_attachment"))
+        return [checked for checked in found if checked is not None]
+
+    def clean_attachments(self):
+        accepted, problems = [], []
+        for upload in self.files.getlist("attachments"):
+            try:
+                accepted.append(uploads.check_upload(upload))
+            except RefusedUpload as problem:
+                problems.append(problem.message)
+        # Files that passed are kept for the next try even if some others did not.
+        self.accepted_uploads = accepted
+        if len(self.kept_files) + len(accepted) > settings.GRM_MAX_ATTACHMENTS:
+            problems.append(
+                ngettext_lazy("Attach at most %(count)d file.", "Attach at most %(count)d files.", "count")
+                % {"count": settings.GRM_MAX_ATTACHMENTS}
+            )
+            self.accepted_uploads = []
+        if problems:
+            raise forms.ValidationError(problems)
+        return self.kept_files + accepted
+
+    def keep_accepted_uploads(self):
+        """After an error elsewhere, store the files that passed so the re-rendered form still has them."""
+        for checked in getattr(self, "accepted_uploads", []):
+            self.kept_files.append(uploads.keep_for_next_try(checked))
+        self.accepted_uploads = []
+
+
+class GrievanceForm(AccessibleFormMixin, AttachmentsFormMixin, forms.Form):
     kind_hints = KIND_HINTS
 
     kind = forms.ChoiceField(
@@ -75,11 +133,7 @@ class GrievanceForm(AccessibleFormMixin, forms.Form):
         max_length=200,
         required=False,
     )
-    attachments = MultipleFileField(
-        label=_("Photos or documents (optional)"),
-        required=False,
-        widget=MultipleFileInput(attrs={"accept": "image/*,application/pdf"}),
-    )
+    attachments = attachments_field()
     name = forms.CharField(label=_("Your name (optional)"), max_length=200, required=False)
     phone = forms.CharField(
         label=_("Phone number (optional)"),
@@ -128,14 +182,7 @@ class GrievanceForm(AccessibleFormMixin, forms.Form):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["address"].widget.attrs["autocomplete"] = "street-address"
         self.fields["homepage"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
-        size = settings.UPLOAD_MAX_FILE_BYTES // (1024 * 1024)
-        count = settings.GRM_MAX_ATTACHMENTS
-        self.fields["attachments"].help_text = ngettext_lazy(
-            "You may attach %(count)d file: a photo (JPEG, PNG, GIF, WebP or HEIC) or a PDF, up to %(size)d MB.",
-            "You may attach up to %(count)d files: photos (JPEG, PNG, GIF, WebP or HEIC) or PDFs, each up to %(size)d MB.",  # noqa: E501
-            "count",
-        ) % {"count": count, "size": size}
-        self.kept_files = self._load_kept_files()
+        self.init_attachments()
         self.describe_fields()
 
     def fields_cache_key(self):
@@ -146,12 +193,6 @@ class GrievanceForm(AccessibleFormMixin, forms.Form):
         attachments hint are the rest.
         """
         return f"{get_language()}:{settings.UPLOAD_MAX_FILE_BYTES}:{settings.GRM_MAX_ATTACHMENTS}"
-
-    def _load_kept_files(self):
-        if not self.is_bound:
-            return []
-        found = (uploads.load_kept(token) for token in self.data.getlist("keep_attachment"))
-        return [checked for checked in found if checked is not None]
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
@@ -164,37 +205,12 @@ class GrievanceForm(AccessibleFormMixin, forms.Form):
             raise forms.ValidationError(_("Leave this field empty."))
         return ""
 
-    def clean_attachments(self):
-        accepted, problems = [], []
-        for upload in self.files.getlist("attachments"):
-            try:
-                accepted.append(uploads.check_upload(upload))
-            except RefusedUpload as problem:
-                problems.append(problem.message)
-        # Files that passed are kept for the next try even if some others did not.
-        self.accepted_uploads = accepted
-        if len(self.kept_files) + len(accepted) > settings.GRM_MAX_ATTACHMENTS:
-            problems.append(
-                ngettext_lazy("Attach at most %(count)d file.", "Attach at most %(count)d files.", "count")
-                % {"count": settings.GRM_MAX_ATTACHMENTS}
-            )
-            self.accepted_uploads = []
-        if problems:
-            raise forms.ValidationError(problems)
-        return self.kept_files + accepted
-
     def clean(self):
         cleaned = super().clean()
         field_needed = REPLY_WAY_NEEDS.get(cleaned.get("preferred_contact"))
         if field_needed and not cleaned.get(field_needed[0]) and field_needed[0] not in self.errors:
             self.add_error(field_needed[0], field_needed[1])
         return cleaned
-
-    def keep_accepted_uploads(self):
-        """After an error elsewhere, store the files that passed so the re-rendered form still has them."""
-        for checked in getattr(self, "accepted_uploads", []):
-            self.kept_files.append(uploads.keep_for_next_try(checked))
-        self.accepted_uploads = []
 
     def complainant(self):
         data = self.cleaned_data
@@ -220,4 +236,70 @@ class TrackingForm(AccessibleFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["registered_no"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
         self.fields["code"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
+        self.describe_fields()
+
+
+class CaseAnswerForm(AccessibleFormMixin, forms.Form):
+    """A form of the tracking page, by which the complainant answers on their case.
+
+    The page keeps no session: every POST also carries the registration number
+    and the tracking code as hidden fields (read by TrackingForm), and the view
+    checks them again before it reads the rest. `action` names the form to the view.
+    """
+
+    action = ""
+
+
+class ReplyForm(AttachmentsFormMixin, CaseAnswerForm):
+    action = "reply"
+
+    text = forms.CharField(
+        label=_("Your information"),
+        help_text=_("Write what you want to add or answer. You can also attach photos or documents."),
+        required=False,  # text or a file: the service says so (complainant_side.grievance_complainant_reply)
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    attachments = attachments_field()
+    # A reply the browser sends again (reloading the page that thanked for it) is added once.
+    submission_token = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["submission_token"].initial = uuid.uuid4()
+        self.init_attachments()
+        self.describe_fields()
+
+
+RESOLVED_YES = "yes"
+RESOLVED_NO = "no"
+
+
+class ResolutionAnswerForm(CaseAnswerForm):
+    """ "Was your issue resolved?": yes closes the case, no with a reason takes it to the next stage.
+
+    At stage 4 there is no next stage: only "yes" is offered, and the page explains the World Bank's routes.
+    """
+
+    action = "resolution"
+
+    resolved = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=[(RESOLVED_YES, _("Yes, my issue is resolved")), (RESOLVED_NO, _("No, my issue is not resolved"))],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose yes or no."),
+            "invalid_choice": _("Choose yes or no."),
+        },
+    )
+    reason = forms.CharField(
+        label=_("If not: why is your issue not resolved?"),
+        help_text=_("Needed when you answer no. Your case then goes to the next stage of the grievance mechanism."),
+        required=False,  # needed for "no" only: the service says so (services.grievance_appeal)
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def __init__(self, *args, may_appeal=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_appeal:
+            self.fields["resolved"].choices = self.fields["resolved"].choices[:1]
         self.describe_fields()

@@ -1,11 +1,12 @@
 """Reads on the grievance log; they own the joins and annotations so lists stay at a fixed query count."""
 
+from django.db.models.fields.json import KT
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from smartgov.periods import local_day_bounds
 
-from .models import Grievance
+from .models import EventType, Grievance, GrievanceEvent
 
 
 def grievance_list_for_user(*, user, today=None):
@@ -27,3 +28,39 @@ def received_between(queryset, start=None, end=None):
     if high:
         queryset = queryset.filter(received_at__lt=high)
     return queryset
+
+
+# The history entries the complainant sees about their own case. Never staff-side ones (assigned, updated,
+# complainant viewed, notified, exported, reminded, code issued), and never an entry's note or actor.
+PUBLIC_EVENT_TYPES = (
+    EventType.REGISTERED,
+    EventType.ACKNOWLEDGED,
+    EventType.ESCALATED,
+    EventType.INFORMATION_REQUESTED,
+    EventType.COMPLAINANT_REPLIED,
+    EventType.INFORMATION_RECEIVED,
+    EventType.RESOLVED,
+    EventType.MARKED_UNRELATED,
+    EventType.CONFIRMED_RESOLVED,
+    EventType.APPEALED,
+    EventType.CLOSED,
+    EventType.REOPENED,
+)
+
+
+def grievance_public_timeline(*, grievance) -> list[GrievanceEvent]:
+    """List the case's public history for the tracking page, oldest first, in one query.
+
+    Only the two values the page shows leave the database (the question asked
+    and the body referred to), never the note, the actor or the rest of
+    `data`. "Information received" is shown only when an officer recorded an
+    answer given another way: after a reply on the page the system writes it
+    too, and the reply already says so.
+    """
+    return list(
+        GrievanceEvent.objects.filter(grievance=grievance, event_type__in=PUBLIC_EVENT_TYPES)
+        .exclude(event_type=EventType.INFORMATION_RECEIVED, actor__isnull=True)
+        .annotate(question=KT("data__message"), referred_to=KT("data__referred_to"))
+        .only("event_type", "created_at", "to_stage")
+        .order_by("created_at", "id")
+    )

@@ -70,6 +70,34 @@ def normalize_registration_number(number: str) -> str:
     return format_registration_number(*parsed) if parsed else ""
 
 
+# What the tracking page shows of a case (public_case.py), loaded with the look-up so the page adds no query:
+# the answer and the actions taken in every language, and whether the complainant left a name or contact.
+TRACKING_PAGE_FIELDS = (
+    "registered_no",
+    "kind",
+    "state",
+    "status",
+    "stage",
+    "received_at",
+    "acknowledged_at",
+    "due_on",
+    "resolved_on",
+    "closed_at",
+    "satisfaction_due_on",
+    "referred_to",
+    "public_answer_mn",
+    "public_answer_en",
+    "public_answer_kk",
+    "actions_taken_mn",
+    "actions_taken_en",
+    "tracking_code_hash",
+    "complainant__name",
+    "complainant__email",
+    "complainant__phone",
+    "complainant__address",
+)
+
+
 def grievance_get_by_tracking(*, registered_no: str, code: str) -> Grievance | None:
     """Return the case only when the number and the code belong together; None otherwise.
 
@@ -78,22 +106,7 @@ def grievance_get_by_tracking(*, registered_no: str, code: str) -> Grievance | N
     """
     number = normalize_registration_number(registered_no)
     grievance = (
-        Grievance.objects.filter(registered_no=number)
-        .only(
-            "registered_no",
-            "kind",
-            "state",
-            "status",
-            "stage",
-            "received_at",
-            "acknowledged_at",
-            "due_on",
-            "resolved_on",
-            "closed_at",
-            "public_answer",
-            "tracking_code_hash",
-        )
-        .first()
+        Grievance.objects.filter(registered_no=number).select_related("complainant").only(*TRACKING_PAGE_FIELDS).first()
         if number
         else None
     )

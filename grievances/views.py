@@ -1,6 +1,7 @@
 """Public pages: the feedback form, its confirmation, case tracking and the easy-read guide."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -10,9 +11,12 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
 
 from smartgov import ratelimit
+from smartgov.exceptions import ApplicationError
 
+from . import complainant_side, public_case, services
 from .confirmation import confirmation_cookie_get, confirmation_cookie_set
-from .forms import GrievanceForm, TrackingForm
+from .forms import RESOLVED_YES, GrievanceForm, ReplyForm, ResolutionAnswerForm, TrackingForm
+from .models import State
 from .online import grievance_submit_online
 from .tracking import grievance_get_by_tracking
 
@@ -76,25 +80,107 @@ def grievance_done(request):
     return render(request, "grievances/grievance_done.html", context)
 
 
+TRACK_TEMPLATE = "grievances/grievance_track.html"
+TRACK_FAILURES = "grievance-track-failure"
+# How long a reply's submission token is remembered, so that reloading the thank-you page adds nothing.
+REPLY_TOKEN_SECONDS = 24 * 60 * 60
+
+
+@sensitive_post_parameters("code", "text", "reason", "csrfmiddlewaretoken")
 @never_cache
 def grievance_track(request):
-    """Show a case to whoever has its number and code; one message for every wrong combination."""
+    """Show a case to whoever has its number and code, and take their reply or answer; one message for every wrong pair.
+
+    Every POST, the look-up and each form on the case, carries the number and
+    the code and is checked again the same way: a wrong pair gets nothing and
+    counts towards the same limit. A successful answer renders the case again
+    with a thank-you (no redirect: the code would have to travel in the URL or a
+    cookie, and the page must keep no copy of it).
+    """
     if request.method != "POST":
-        return render(request, "grievances/grievance_track.html", {"form": TrackingForm()})
-    form = TrackingForm(request.POST)
+        return render(request, TRACK_TEMPLATE, {"form": TrackingForm()})
+    key = TrackingForm(request.POST)
     rate = settings.GRM_TRACKING_FAILURE_RATE_LIMIT
-    if ratelimit.is_limited(request, group="grievance-track-failure", rate=rate):
-        context = {"form": form, "limited": True}
-        return render(request, "grievances/grievance_track.html", context, status=429)
-    if not form.is_valid():
-        return render(request, "grievances/grievance_track.html", {"form": form})
-    grievance = grievance_get_by_tracking(
-        registered_no=form.cleaned_data["registered_no"], code=form.cleaned_data["code"]
-    )
+    if ratelimit.is_limited(request, group=TRACK_FAILURES, rate=rate):
+        return render(request, TRACK_TEMPLATE, {"form": key, "limited": True}, status=429)
+    if not key.is_valid():
+        return render(request, TRACK_TEMPLATE, {"form": key})
+    grievance = grievance_get_by_tracking(**key.cleaned_data)
     if grievance is None:
-        ratelimit.count(request, group="grievance-track-failure", rate=rate)
-    context = {"form": form, "grievance": grievance, "not_found": grievance is None}
-    return render(request, "grievances/grievance_track.html", context)
+        ratelimit.count(request, group=TRACK_FAILURES, rate=rate)
+        return render(request, TRACK_TEMPLATE, {"form": key, "not_found": True})
+    answer = CASE_ANSWERS.get(request.POST.get("action", ""))
+    if answer is None:
+        return _case_page(request, key, grievance)
+    return answer(request, key, grievance)
+
+
+def _case_page(request, key, grievance, *, done="", reply_form=None, resolution_form=None):
+    context = public_case.case_page(grievance, get_language())
+    context |= {
+        "form": key,
+        "case_key": key,
+        "done": done,
+        "reply_form": reply_form or ReplyForm(),
+        "resolution_form": resolution_form or ResolutionAnswerForm(may_appeal=context["may_appeal"]),
+        "answer_form": reply_form or resolution_form,  # the form with errors, for the summary at the top
+    }
+    return render(request, TRACK_TEMPLATE, context)
+
+
+def _reloaded(key):
+    return grievance_get_by_tracking(**key.cleaned_data)
+
+
+def _reply(request, key, grievance):
+    """Add the complainant's information (text, files) to the case; once per form sent."""
+    form = ReplyForm(request.POST, request.FILES)
+    done = _("Thank you. Your information was added to your case, and the officer handling it has been told.")
+    if form.is_valid():
+        token_key = f"grievance-reply:{form.cleaned_data['submission_token']}"
+        if cache.get(token_key):
+            return _case_page(request, key, grievance, done=done)
+        try:
+            data = form.cleaned_data
+            complainant_side.grievance_complainant_reply(
+                grievance=grievance, text=data["text"], attachments=data["attachments"]
+            )
+        except ApplicationError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            cache.set(token_key, True, REPLY_TOKEN_SECONDS)
+            return _case_page(request, key, _reloaded(key), done=done)
+    form.keep_accepted_uploads()
+    return _case_page(request, key, grievance, reply_form=form)
+
+
+def _resolution_answer(request, key, grievance):
+    """ "Was your issue resolved?": yes closes the case, no with a reason appeals to the next stage."""
+    form = ResolutionAnswerForm(request.POST, may_appeal=public_case.may_appeal(grievance))
+    if grievance.state != State.RESOLVED:
+        form.add_error(None, _("Your case is no longer waiting for this answer; it is shown as it is now."))
+    elif form.is_valid():
+        resolved = form.cleaned_data["resolved"] == RESOLVED_YES
+        try:
+            if resolved:
+                services.grievance_resolution_confirm(grievance=grievance)
+            else:
+                services.grievance_appeal(grievance=grievance, reason=form.cleaned_data["reason"])
+        except ApplicationError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            grievance = _reloaded(key)
+            done = (
+                _("Thank you. You told us your issue is resolved, so your case is now closed.")
+                if resolved
+                else _("Thank you. Your case has been taken to the next stage: %(stage)s.")
+                % {"stage": grievance.get_stage_display()}
+            )
+            return _case_page(request, key, grievance, done=done)
+    return _case_page(request, key, grievance, resolution_form=form)
+
+
+CASE_ANSWERS = {ReplyForm.action: _reply, ResolutionAnswerForm.action: _resolution_answer}
 
 
 class EasyReadView(TemplateView):
