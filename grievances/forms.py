@@ -261,7 +261,7 @@ class ReplyForm(AttachmentsFormMixin, CaseAnswerForm):
     )
     attachments = attachments_field()
     # A reply the browser sends again (reloading the page that thanked for it) is added once.
-    submission_token = forms.UUIDField(widget=forms.HiddenInput)
+    submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -137,8 +137,9 @@ def _reply(request, key, grievance):
     form = ReplyForm(request.POST, request.FILES)
     done = _("Thank you. Your information was added to your case, and the officer handling it has been told.")
     if form.is_valid():
-        token_key = f"grievance-reply:{form.cleaned_data['submission_token']}"
-        if cache.get(token_key):
+        token = form.cleaned_data["submission_token"]
+        token_key = f"grievance-reply:{token}" if token else ""
+        if token_key and cache.get(token_key):
             return _case_page(request, key, grievance, done=done)
         try:
             data = form.cleaned_data
@@ -148,7 +149,8 @@ def _reply(request, key, grievance):
         except ApplicationError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            cache.set(token_key, True, REPLY_TOKEN_SECONDS)
+            if token_key:
+                cache.set(token_key, True, REPLY_TOKEN_SECONDS)
             return _case_page(request, key, _reloaded(key), done=done)
     form.keep_accepted_uploads()
     return _case_page(request, key, grievance, reply_form=form)
