@@ -349,3 +349,44 @@ def test_each_role_gets_exactly_the_expected_answer_everywhere(role, world):
 
     assert actual == expected
     assert identity_shown == []
+
+
+# --- a tracking code is the right to one case only ---------------------------------------------
+
+OTHER_CODE = "PQRS-TUVW-XYZ2"
+TRACK_ANSWERS = [
+    {},  # the look-up: the timeline
+    {"action": "reply", "text": "Let me add something"},
+    {"action": "resolution", "resolved": "yes"},
+    {"action": "resolution", "resolved": "no", "reason": "Not fixed"},
+]
+
+
+@pytest.mark.parametrize("answer", TRACK_ANSWERS)
+def test_a_tracking_code_opens_only_its_own_case_s_timeline_and_forms(world, settings, answer):
+    """The code of one case, sent with another case's number, gets nothing, changes nothing, and counts."""
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.GRM_TRACKING_FAILURE_RATE_LIMIT = "2/h"
+    resolved = Grievance.objects.get(pk=world.ids["to_close"])
+    Grievance.objects.filter(pk=resolved.pk).update(tracking_code_hash=tracking_code_hash(OTHER_CODE))
+    history = {case.pk: list(case.events.values_list("id", flat=True)) for case in (resolved, world.tracked)}
+    client = Client()
+    for _attempt in range(2):
+        body = {"registered_no": resolved.registered_no, "code": TRACKING_CODE, **answer}
+        response = client.post("/en/grievances/track/", body)
+        assert response.context["not_found"] and "timeline" not in response.context
+        assert resolved.summary.encode() not in response.content
+    body = {"registered_no": resolved.registered_no, "code": OTHER_CODE, **answer}
+    assert client.post("/en/grievances/track/", body).status_code == 429  # the failures were counted
+    for case in (resolved, world.tracked):
+        case.refresh_from_db()
+        assert list(case.events.values_list("id", flat=True)) == history[case.pk]
+    assert resolved.state == "resolved"
+
+    cache.clear()
+    own = Client().post("/en/grievances/track/", {"registered_no": resolved.registered_no, "code": OTHER_CODE})
+    assert own.context["grievance"] == resolved
+    assert {event.grievance_id for event in own.context["timeline"]} == {resolved.pk}
+    cache.clear()
