@@ -1,4 +1,4 @@
-"""The tracking page in a real browser: axe-clean in every state and language, answered by keyboard without JavaScript."""
+"""The tracking page in a browser: axe-clean in every state and language, answered by keyboard without JavaScript."""
 
 import pytest
 from django.core.cache import cache
@@ -34,6 +34,15 @@ def open_case(tab, language, grievance):
     tab.wait_for_selector("#case-title")
 
 
+def type_and_send(tab, field, text, form):
+    """Tab to the field, type, tab to the form's button and press Enter; wait for the thank-you."""
+    tab_to(tab, field)
+    tab.keyboard.type(text)
+    tab_to(tab, f"{form} button[type=submit]")
+    tab.keyboard.press("Enter")
+    tab.wait_for_selector("#done")
+
+
 @pytest.mark.parametrize("language", ["mn", "en", "kk"])
 def test_the_tracking_page_has_no_axe_violations_in_any_state_in(page, axe_violations, language):
     found = {}
@@ -49,11 +58,7 @@ def test_a_reply_is_sent_by_keyboard_without_javascript(page_without_javascript)
     grievance = tracked(State.AWAITING_COMPLAINANT)
     open_case(tab, "mn", grievance)
     assert tab.inner_text("#question") == "Which road?"
-    tab_to(tab, "#id_text")
-    tab.keyboard.type("Сургуулийн хажуугийн гүүр.")
-    tab_to(tab, "#reply button[type=submit]")
-    tab.keyboard.press("Enter")
-    tab.wait_for_selector("#done")
+    type_and_send(tab, "#id_text", "Сургуулийн хажуугийн гүүр.", "#reply")
     grievance.refresh_from_db()
     assert grievance.state == State.IN_PROGRESS
     assert grievance.events.get(event_type=EventType.COMPLAINANT_REPLIED).note == "Сургуулийн хажуугийн гүүр."
@@ -67,11 +72,7 @@ def test_not_resolved_with_a_reason_is_sent_by_keyboard_without_javascript(page_
     tab_to(tab, "input[name=resolved]")
     tab.keyboard.press("ArrowDown")  # from "yes" to "no", as a keyboard user moves in a radio group
     assert focused(tab, "input[name=resolved][value=no]")
-    tab_to(tab, "#id_reason")
-    tab.keyboard.type("Шұңқыр әлі де бар.")
-    tab_to(tab, "#resolution button[type=submit]")
-    tab.keyboard.press("Enter")
-    tab.wait_for_selector("#done")
+    type_and_send(tab, "#id_reason", "Шұңқыр әлі де бар.", "#resolution")
     grievance.refresh_from_db()
     assert (grievance.state, grievance.stage, grievance.satisfaction) == (
         State.IN_PROGRESS,
