@@ -156,6 +156,11 @@ ENDPOINTS = {
         ("POST", "/api/grievances/{unassigned_to_resolve}/resolve/", {"actions_taken": "Met", "response_way": "email"}),
         (403, 403, 200, 403, 404, 403, 200),
     ),
+    "api request information": (
+        ("POST", "/api/grievances/{to_ask}/request-information/", {"message": "Which road?"}),
+        API_RESOLVE,
+    ),
+    "api information received": (("POST", "/api/grievances/{awaiting}/information-received/", {}), API_RESOLVE),
     "api reopen": (("POST", "/api/grievances/{to_reopen}/reopen/", {}), API_TRIAGE),
     "api close": (("POST", "/api/grievances/{to_close}/close/", {}), API_TRIAGE),
     # --- other staff API ----------------------------------------------------------------------
@@ -245,6 +250,10 @@ def world(settings):
         "unassigned_to_resolve": _case().pk,
         "admin_to_acknowledge": _case(assignee=psc, acknowledge=False).pk,
         "admin_to_escalate": _case(assignee=psc, stage=Stage.STEERING_COMMITTEE).pk,
+        "to_ask": _case(assignee=psc).pk,
+        "awaiting": services.grievance_request_information(
+            grievance=_case(assignee=psc), actor=None, message="Which road?"
+        ).pk,
         "to_reopen": _case(assignee=psc, resolve=True).pk,
         "to_close": _case(assignee=psc, resolve=True).pk,
         "record": ReportRecordFactory().pk,
@@ -312,7 +321,7 @@ def test_the_table_covers_every_route_of_the_portal():
     dummy_ids |= {key: 1 for key in ("document", "version", "version_file")} | {"version_file_name": "sep.pdf"}
     dummy_ids |= {key: 1 for key in ("to_acknowledge", "to_mark_unrelated", "to_assign", "to_escalate")}
     dummy_ids |= {key: 1 for key in ("to_resolve", "unassigned_to_resolve", "to_reopen", "to_close")}
-    dummy_ids |= {"admin_to_acknowledge": 1, "admin_to_escalate": 1}
+    dummy_ids |= {"admin_to_acknowledge": 1, "admin_to_escalate": 1, "to_ask": 1, "awaiting": 1}
     covered = set()
     for (_method, url, _body), _answers in ENDPOINTS.values():
         path = urlsplit(url.format(**dummy_ids)).path
