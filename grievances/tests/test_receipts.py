@@ -178,4 +178,3 @@ def test_the_receipt_e_mail_speaks_english_and_kazakh(officer_client):
 def test_no_receipt_e_mail_without_an_address(officer_client):
     _register(officer_client, phone="99112233")
     assert not OutboxMessage.objects.exists()
-

@@ -28,6 +28,12 @@ def _acknowledged(language="", name="Батбаярын Оюунчимэг"):
     return services.grievance_acknowledge(grievance=grievance, actor=None)
 
 
+def _referred_to_eleven_eleven(language):
+    return services.grievance_mark_unrelated(
+        grievance=_acknowledged(language), actor=None, referral_body=_eleven_eleven()
+    )
+
+
 def _pdf_text(content, tmp_path):
     path = tmp_path / "letter.pdf"
     path.write_bytes(content)
@@ -195,7 +201,7 @@ def test_marking_unrelated_queues_the_letter_after_commit(django_capture_on_comm
 
 
 def test_the_mongolian_letter_names_the_body_its_contact_and_the_grs(tmp_path):
-    grievance = services.grievance_mark_unrelated(grievance=_acknowledged("mn"), actor=None, referral_body=_eleven_eleven())
+    grievance = _referred_to_eleven_eleven("mn")
     letter = referral_letter_create(grievance_id=grievance.pk)
     text = _pdf_text(letter.file.read(), tmp_path)
     assert letter.language == "mn"
@@ -207,14 +213,14 @@ def test_the_mongolian_letter_names_the_body_its_contact_and_the_grs(tmp_path):
 
 
 def test_the_english_letter_names_the_body_and_the_grs(tmp_path):
-    grievance = services.grievance_mark_unrelated(grievance=_acknowledged("en"), actor=None, referral_body=_eleven_eleven())
+    grievance = _referred_to_eleven_eleven("en")
     text = _pdf_text(referral_letter_create(grievance_id=grievance.pk).file.read(), tmp_path)
     assert "Government 11-11 Centre" in text
     assert "Grievance Redress Service" in text and GRS_URL in _joined(text)
 
 
 def test_a_kazakh_speaker_gets_the_letter_in_mongolian():
-    grievance = services.grievance_mark_unrelated(grievance=_acknowledged("kk"), actor=None, referral_body=_eleven_eleven())
+    grievance = _referred_to_eleven_eleven("kk")
     assert referral_letter_create(grievance_id=grievance.pk).language == "mn"
 
 
