@@ -14,8 +14,9 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from . import admin_transitions, history, personal_data, selectors, services
+from . import admin_receipts, admin_transitions, history, personal_data, selectors, services
 from .admin_filters import AssigneeFilter, OverdueFilter, ReportingPeriodFilter
+from .forms import GrievanceAdminAddForm
 from .models import Attachment, Complainant, Grievance, GrievanceEvent, StageResolution
 
 
@@ -128,7 +129,21 @@ class GrievanceAdmin(TranslationAdmin):
             {"fields": ["actions_taken", "response_way", "public_answer", "public_answer_kk", "internal_notes"]},
         ),
     ]
-    add_fieldsets = [(None, {"fields": ["received_at", "kind", "channel", "summary", "details", "location"]})]
+    add_fieldsets = [
+        (None, {"fields": ["received_at", "kind", "channel", "summary", "details", "location"]}),
+        (
+            _("Complainant"),
+            {
+                "fields": [
+                    "complainant_name",
+                    "complainant_email",
+                    "complainant_phone",
+                    "complainant_preferred_language",
+                ],
+                "description": _("Empty for anonymous feedback. The receipt is e-mailed when an address is given."),
+            },
+        ),
+    ]
 
     # --- list ---------------------------------------------------------------
 
@@ -172,10 +187,21 @@ class GrievanceAdmin(TranslationAdmin):
     def get_readonly_fields(self, request, obj=None):
         return [] if obj is None else WORKFLOW_FIELDS + ["received_at"]
 
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = GrievanceAdminAddForm
+        return super().get_form(request, obj, **kwargs)
+
     def get_inlines(self, request, obj):
         if obj is None:
             return []
-        return [ComplainantInline, StageResolutionInline, AttachmentInline, GrievanceEventInline]
+        return [
+            ComplainantInline,
+            StageResolutionInline,
+            AttachmentInline,
+            admin_referrals.ReferralLetterInline,
+            GrievanceEventInline,
+        ]
 
     def has_delete_permission(self, request, obj=None):
         return False  # the log keeps every case; numbers are never reused
@@ -189,16 +215,24 @@ class GrievanceAdmin(TranslationAdmin):
             raise Http404
         if request.method == "GET" and request.user.has_perm("grievances.view_complainant"):
             services.grievance_complainant_viewed(grievance=grievance, actor=request.user)
-        extra_context = {**(extra_context or {}), "workflow": admin_transitions.workflow_panel(grievance, request.user)}
+        extra_context = {
+            **(extra_context or {}),
+            "workflow": admin_transitions.workflow_panel(grievance, request.user),
+            "may_issue_tracking_code": request.user.has_perm(admin_receipts.PERMISSION)
+            and grievance.anonymised_at is None,
+        }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_form(self, request, form, change):
-        """Register a new case through the service; an edited case is saved by save_model, also through one."""
+        """Register a new case through the service and give it its tracking code, shown once with the receipt.
+
+        An edited case is saved by save_model, also through a service.
+        """
         if change:
             return form.save(commit=False)
         data = form.cleaned_data
         languages = [get_language(), *settings.MODELTRANSLATION_LANGUAGES]
-        return services.grievance_register(
+        grievance = services.grievance_register(
             kind=data["kind"],
             channel=data["channel"],
             summary=next((data.get(f"summary_{code}") for code in languages if data.get(f"summary_{code}")), ""),
@@ -206,8 +240,10 @@ class GrievanceAdmin(TranslationAdmin):
             details=data.get("details", ""),
             location=data.get("location", ""),
             translations={name: value for name, value in data.items() if name.startswith("summary_")},
+            complainant=form.complainant(),
             actor=request.user,
         )
+        return admin_receipts.receipt_issue_and_announce(request, grievance, model_admin=self)
 
     def save_related(self, request, form, formsets, change):
         # A new case was saved by the service, not by the form: it has no relations of the form's to save.
@@ -237,6 +273,8 @@ class GrievanceAdmin(TranslationAdmin):
         return [
             path("<int:grievance_id>/attachments/<int:pk>/", download, name="grievances_grievance_attachment"),
             *admin_transitions.transition_urls(self),
+            *admin_receipts.receipt_urls(self),
+            *admin_referrals.referral_letter_urls(self),
             *super().get_urls(),
         ]
 
@@ -285,3 +323,7 @@ class GrievanceAdmin(TranslationAdmin):
         )
         response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
         return response
+
+
+# The referral register and the letters' inline; imported last, as it builds on ReadOnlyInline above.
+from . import admin_referrals  # noqa: E402

@@ -37,6 +37,8 @@ def form_field(item: workflow.Input, grievance):
             choices = [("", "---------"), *choices]
         field = forms.TypedChoiceField(choices=choices, coerce=item.coerce, **common)
         field.required = item.required
+    elif item.kind == "record":
+        field = forms.ModelChoiceField(queryset=item.queryset(), **common)
     elif item.kind == "date":
         field = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
     elif item.kind == "long_text":

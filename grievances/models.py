@@ -232,6 +232,15 @@ class Grievance(models.Model):
     referred_to = models.CharField(
         _("referred to"), max_length=255, blank=True, help_text=_("For unrelated cases: the body it was referred to.")
     )
+    referral_body = models.ForeignKey(
+        "grievances.ReferralBody",
+        verbose_name=_("referral body"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="grievances",
+        help_text=_("For unrelated cases: the body of the register it was referred to, if any."),
+    )
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("assigned to"),
@@ -496,3 +505,7 @@ class GrievanceEvent(models.Model):
 
     def __str__(self):
         return f"{self.grievance}: {self.get_event_type_display()}"
+
+
+# The referral register and letters live in their own module; imported here so Django registers them.
+from .referral_models import ReferralBody, ReferralLetter  # noqa: E402, F401

@@ -1,6 +1,7 @@
 """Writes on the grievance log. Every state change goes through a function here."""
 
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -10,13 +11,14 @@ from django.utils.translation import gettext as _
 from smartgov.exceptions import ApplicationError
 from smartgov.workdays import add_working_days, working_days_between
 
-from . import history, notifications, workflow
+from . import history, notifications, referrals, workflow
 from .models import (
     TRANSLATED_TEXTS,
     Complainant,
     EventType,
     Grievance,
     GrievanceEvent,
+    ReferralBody,
     ResponseWay,
     Satisfaction,
     Stage,
@@ -200,22 +202,42 @@ def grievance_acknowledge(*, grievance: Grievance, actor, note: str = "", at: da
 
 @transaction.atomic
 def grievance_mark_unrelated(
-    *, grievance: Grievance, actor, referred_to: str, note: str = "", at: datetime | None = None
+    *,
+    grievance: Grievance,
+    actor,
+    referral_body: ReferralBody | None = None,
+    referred_to: str = "",
+    note: str = "",
+    at: datetime | None = None,
 ) -> Grievance:
-    """Record that the case is not linked to the project and the body it was referred to."""
+    """Record that the case is not linked to the project and where it was referred; queue the referral letter.
+
+    The officer picks a body of the register, writes where the case went, or
+    both (the text then names it more precisely). A body alone is written into
+    `referred_to` under its name in the complainant's language, so the case
+    reads the way the letter does. The letter is rendered by a task after
+    commit (referrals.py), never in the request.
+    """
     referred_to = (referred_to or "").strip()
 
     def change(case):
-        if not referred_to:
+        if not referred_to and referral_body is None:
             raise InvalidTransition(_("Say which body the unrelated case was referred to."), field="referred_to")
+        if referral_body is not None and not referral_body.is_active:
+            raise InvalidTransition(
+                _("%(body)s is no longer offered in the register.") % {"body": referral_body}, field="referral_body"
+            )
         if case.acknowledged_at is None:
             case.acknowledged_at = _moment(at, case)
         case.status = Status.UNRELATED
-        case.referred_to = referred_to
+        case.referral_body = referral_body
+        case.referred_to = referred_to or referrals.referral_body_name(referral_body, referrals.letter_language(case))
         case.due_on = None
-        return {"referred_to": referred_to}
+        return {"referred_to": case.referred_to}
 
-    return transition_run(Action.MARK_UNRELATED, grievance, actor, note, change)
+    case = transition_run(Action.MARK_UNRELATED, grievance, actor, note, change)
+    transaction.on_commit(partial(referrals.referral_letter_queue, grievance_id=case.pk))
+    return case
 
 
 @transaction.atomic

@@ -25,3 +25,14 @@ def grievance_complainant_clock_task():
     from .complainant_side import grievances_close_unanswered, grievances_remind_unanswered
 
     return {"reminded": grievances_remind_unanswered(), "closed": grievances_close_unanswered()}
+
+
+@shared_task(bind=True, max_retries=3, default_retry_delay=60, ignore_result=True)
+def referral_letter_create_task(self, grievance_id: int):
+    """Render and keep the referral letter of a case just marked unrelated; safe to run again."""
+    from .referrals import referral_letter_create
+
+    try:
+        referral_letter_create(grievance_id=grievance_id)
+    except OSError as error:  # storage hiccup: try again later
+        raise self.retry(exc=error) from error

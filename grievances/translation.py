@@ -2,9 +2,14 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import TRANSLATED_TEXTS, Grievance
+from .models import TRANSLATED_TEXTS, Grievance, ReferralBody
 
 
 @register(Grievance)
 class GrievanceTranslationOptions(TranslationOptions):
     fields = TRANSLATED_TEXTS
+
+
+@register(ReferralBody)
+class ReferralBodyTranslationOptions(TranslationOptions):
+    fields = ("name", "contact", "address")

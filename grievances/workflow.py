@@ -31,7 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from smartgov.exceptions import ApplicationError
 from smartgov.workdays import add_working_days
 
-from .models import OPEN_STATES, EventType, ResponseWay, Stage, State
+from .models import OPEN_STATES, EventType, ReferralBody, ResponseWay, Stage, State
 
 __all__ = ["OPEN_STATES", "State"]
 
@@ -64,8 +64,10 @@ RESOLVE = "grievances.resolve_grievance"
 class Input:
     """One value a transition takes from the person making it, besides the optional note.
 
-    `kind` is text, long_text, choice, user or date; each front end turns it
-    into its own field (a Django form field, a DRF serializer field). Text
+    `kind` is text, long_text, choice, user, date or record; each front end
+    turns it into its own field (a Django form field, a DRF serializer field).
+    A record is a row picked from `queryset()` (a register staff keep, such as
+    the referral bodies), read afresh by every form and request. Text
     the service must have is still optional here: the service refuses it
     blank with its own message, so every front end says the same thing.
     `choices(grievance)` lists the values offered for that case (grievance is
@@ -81,6 +83,7 @@ class Input:
     coerce: Callable = str
     initial: Callable | None = None
     help_text: str = ""
+    queryset: Callable | None = None
 
     @property
     def is_typed(self):
@@ -162,7 +165,19 @@ def _own_copy(name):
 
 ASSIGNEE = Input("assignee", _("assign to"), kind="user", initial=_assignee_initial)
 STAGE = Input("stage", _("escalate to"), kind="choice", required=True, choices=_higher_stages, coerce=int)
-REFERRED_TO = Input("referred_to", _("referred to"), max_length=255)
+REFERRAL_BODY = Input(
+    "referral_body",
+    _("referred to (register)"),
+    kind="record",
+    queryset=lambda: ReferralBody.objects.active(),
+    help_text=_("The complainant is sent a letter naming the body and how to reach it."),
+)
+REFERRED_TO = Input(
+    "referred_to",
+    _("referred to"),
+    max_length=255,
+    help_text=_("When the body is not in the register, or to name it more precisely."),
+)
 ACTIONS_TAKEN = Input(
     "actions_taken",
     _("summary of actions taken"),
@@ -227,7 +242,7 @@ for _transition in (
         True,
         "grievance_mark_unrelated",
         EventType.MARKED_UNRELATED,
-        inputs=(REFERRED_TO,),
+        inputs=(REFERRAL_BODY, REFERRED_TO),
         notifications=("unrelated",),
     ),
     Transition(

@@ -43,6 +43,7 @@ class GrievanceSerializer(serializers.ModelSerializer):
             "status",
             "stage",
             "referred_to",
+            "referral_body",
             "assigned_to",
             "acknowledged_at",
             "due_on",
@@ -77,6 +78,10 @@ def serializer_field(item: workflow.Input):
         if item.required:
             return serializers.ChoiceField(choices=choices, **common)
         return serializers.ChoiceField(choices=choices, required=False, allow_blank=True, default="", **common)
+    if item.kind == "record":
+        return serializers.PrimaryKeyRelatedField(
+            queryset=item.queryset(), required=False, allow_null=True, default=None, **common
+        )
     if item.kind == "date":
         return serializers.DateField(required=False, allow_null=True, default=None, **common)
     return serializers.CharField(required=False, allow_blank=True, default="", max_length=item.max_length, **common)

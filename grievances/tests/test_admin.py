@@ -155,7 +155,10 @@ def test_registering_in_the_admin_goes_through_the_service(officer_client):
     grievance = Grievance.objects.get()
     assert grievance.registered_no == "f-2020/01"
     assert grievance.summary_en == "Request a draft law"
-    assert grievance.events.get().event_type == EventType.REGISTERED
+    assert list(grievance.events.values_list("event_type", flat=True)) == [
+        EventType.REGISTERED,
+        EventType.TRACKING_CODE_ISSUED,
+    ]
 
 
 def test_attachments_are_served_only_to_those_who_may_see_the_complainant(officer_client, client, settings, tmp_path):

@@ -21,6 +21,7 @@ CHANGELIST = reverse("admin:grievances_grievance_changelist")
 
 # A value for every input the registry's transitions take (the officer stands in for the assignee).
 SAMPLES = {
+    "referral_body": None,  # picked from the register: left out, the typed body stands
     "referred_to": "Tax office",
     "assignee": "officer",
     "stage": 2,

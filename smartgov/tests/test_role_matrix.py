@@ -27,7 +27,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from disclosure.tests.factories import make_version
 from grievances import services
-from grievances.models import Attachment, Grievance, Stage
+from grievances.models import Attachment, Grievance, ReferralLetter, Stage
 from grievances.tests.factories import UserFactory, register_grievance
 from grievances.tracking import tracking_code_hash
 from reporting.tests.factories import ReportRecordFactory
@@ -72,6 +72,7 @@ ADMIN_MODELS = {
     "smartgov.calendarday": (OFFICER_WRITES, OFFICER_WRITES),
     "smartgov.outboxmessage": (OFFICER_WRITES, NOBODY),  # written by services, never by hand
     "grievances.grievance": ((LOGIN, LOGIN, 200, 200, 200, 403, 200), OFFICER_WRITES),
+    "grievances.referralbody": (OFFICER_WRITES, OFFICER_WRITES),  # the officer marks cases unrelated
     "stakeholders.vulnerablegroup": (REGISTER_VIEW, REGISTER_ADD),
     "stakeholders.stakeholder": (REGISTER_VIEW, REGISTER_ADD),
     "stakeholders.consultationevent": (REGISTER_VIEW, REGISTER_ADD),
@@ -111,6 +112,20 @@ ENDPOINTS = {
     "admin case attachment": (
         ("GET", "/admin/grievances/grievance/{assigned}/attachments/{attachment}/", None),
         OFFICER_WRITES,  # attachments may show who complained
+    ),
+    "admin case referral letter": (
+        ("GET", "/admin/grievances/grievance/{assigned}/referral-letters/{letter}/", None),
+        OFFICER_WRITES,  # the letter names the complainant
+    ),
+    # The receipt shows the tracking code; a new code is the officer's to issue (grievances.triage_grievance).
+    "admin case receipt": (("GET", "/admin/grievances/grievance/{assigned}/receipt/", None), OFFICER_WRITES),
+    "admin case new tracking code, confirmation": (
+        ("GET", "/admin/grievances/grievance/{assigned}/tracking-code/", None),
+        OFFICER_WRITES,
+    ),
+    "admin case new tracking code": (
+        ("POST", "/admin/grievances/grievance/{other}/tracking-code/", {}),
+        (LOGIN, LOGIN, 302, 403, 403, 403, 302),
     ),
     # The case page's workflow panel posts a form (one transition each) and comes back to the case page (302),
     # with a success or the service's refusal as a message; lacking the right is 403, an unseen case 404.
@@ -235,6 +250,12 @@ def world(settings):
         content_type="application/pdf",
         size=15,
     )
+    letter = ReferralLetter.objects.create(
+        grievance=assigned,
+        event=assigned.events.first(),
+        language="mn",
+        file=ContentFile(b"%PDF-1.4 referral", name="referral.pdf"),
+    )
     event = ConsultationEventFactory()
     version = make_version()
     version_file = version.files.get()
@@ -242,6 +263,7 @@ def world(settings):
         "assigned": assigned.pk,
         "other": _case(assignee=users["officer"], complainant=COMPLAINANT).pk,
         "attachment": attachment.pk,
+        "letter": letter.pk,
         "to_acknowledge": _case(assignee=psc, acknowledge=False).pk,
         "to_mark_unrelated": _case(assignee=psc).pk,
         "to_assign": _case(assignee=psc).pk,
@@ -317,7 +339,7 @@ def _route_names(patterns, namespace=""):
 
 def test_the_table_covers_every_route_of_the_portal():
     dummy_ids = {key: 1 for key in ("assigned", "other", "attachment", "record", "device", "stakeholder", "event")}
-    dummy_ids |= {"feedback": 1}
+    dummy_ids |= {"feedback": 1, "letter": 1}
     dummy_ids |= {key: 1 for key in ("document", "version", "version_file")} | {"version_file_name": "sep.pdf"}
     dummy_ids |= {key: 1 for key in ("to_acknowledge", "to_mark_unrelated", "to_assign", "to_escalate")}
     dummy_ids |= {key: 1 for key in ("to_resolve", "unassigned_to_resolve", "to_reopen", "to_close")}
