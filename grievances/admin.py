@@ -242,6 +242,7 @@ class GrievanceAdmin(TranslationAdmin):
             translations={name: value for name, value in data.items() if name.startswith("summary_")},
             complainant=form.complainant(),
             actor=request.user,
+            confirm=False,  # the receipt e-mailed with the new code is the complainant's one confirmation
         )
         return admin_receipts.receipt_issue_and_announce(request, grievance, model_admin=self)
 

@@ -74,6 +74,7 @@ def grievance_register(
     submission_token=None,
     tracking_code_hash: str = "",
     translations: dict | None = None,
+    confirm: bool = True,
 ) -> Grievance:
     """Register a grievance from any channel and give it its registration number.
 
@@ -84,7 +85,8 @@ def grievance_register(
     comes with the hash of its tracking code (see online.py). `translations`
     gives the translated copies of the texts as the officer typed them
     (summary_mn, summary_en, ...). A complainant with an e-mail address is sent
-    the confirmation (notifications.py), in this transaction's outbox.
+    the confirmation (notifications.py), in this transaction's outbox, unless
+    `confirm` is False: the admin sends the receipt instead (receipts.py).
     """
     translations = _translated_texts(translations)
     received_at = received_at or timezone.now()
@@ -129,7 +131,8 @@ def grievance_register(
     complainant = {key: value for key, value in (complainant or {}).items() if key in COMPLAINANT_FIELDS and value}
     Complainant.objects.create(grievance=grievance, **complainant)
     grievance_event_record(grievance=grievance, event_type=EventType.REGISTERED, actor=actor, data={"channel": channel})
-    notifications.grievance_registered_notify(grievance=grievance)
+    if confirm:
+        notifications.grievance_registered_notify(grievance=grievance)
     return grievance
 
 

@@ -178,3 +178,27 @@ def test_the_receipt_e_mail_speaks_english_and_kazakh(officer_client):
 def test_no_receipt_e_mail_without_an_address(officer_client):
     _register(officer_client, phone="99112233")
     assert not OutboxMessage.objects.exists()
+
+
+def test_a_case_registered_by_the_officer_sends_the_complainant_one_message(officer_client):
+    response = officer_client.post(
+        reverse("admin:grievances_grievance_add"),
+        {
+            "received_at_0": "2020-07-31",
+            "received_at_1": "10:00",
+            "kind": "complaint",
+            "channel": "hotline",
+            "summary_mn": "Замын ажил",
+            "summary_en": "",
+            "details": "",
+            "location": "",
+            "complainant_name": "Bat",
+            "complainant_email": "bat@example.mn",
+            "complainant_phone": "",
+            "complainant_preferred_language": "en",
+        },
+    )
+    assert response.status_code == 302
+    grievance = Grievance.objects.get()
+    assert OutboxMessage.objects.count() == 1
+    assert [event.data["message"] for event in grievance.events.filter(event_type=EventType.NOTIFIED)] == ["receipt"]
