@@ -51,14 +51,7 @@ def dashboard_tables(figures: dict) -> list[DashboardTable]:
             figures=[(item["month"], item["events"]) for item in engagement["events_by_month"]],
             chart=_("Engagement activities per month"),
         ),
-        _one_column(
-            title=_("Grievances"),
-            figures=[
-                (_("Received"), grievances["received"]),
-                (_("Resolved"), grievances["resolved"]),
-                (_("Resolved within the deadline"), grievances["resolved_within_deadline"]),
-            ],
-        ),
+        _grievances(grievances),
         _grievances_by_kind(grievances["by_kind"]),
         _one_column(
             title=_("Press materials by type"),
@@ -111,6 +104,24 @@ def _participants(engagement):
             (_("Non-government"), by_type["non_government"]),
         ],
         total=by_sex["total"],
+    )
+
+
+def _grievances(grievances):
+    share = grievances["resolved_yes_share"]
+    return _one_column(
+        title=_("Grievances"),
+        figures=[
+            (_("Received"), grievances["received"]),
+            (_("Resolved"), grievances["resolved"]),
+            (_("Resolved within the deadline"), grievances["resolved_within_deadline"]),
+            (_("Appeals (the complainant said the issue was not resolved)"), grievances["appealed"]),
+            (
+                _("Share of complainants who said the issue was resolved, of those who answered, %"),
+                None if share is None else round(share * 100),
+            ),
+            (_("Median working days waiting for the complainant"), grievances["median_working_days_waiting"]),
+        ],
     )
 
 
