@@ -75,8 +75,12 @@ def _one_column(*, title, figures, label_heading=None, column=None, total=None, 
     )
 
 
+def _percent(share):
+    """A share (0 to 1) as a whole percentage; None stays None (shown as a dash)."""
+    return None if share is None else round(share * 100)
+
+
 def _consultation(engagement):
-    share = engagement["response_share"]
     return _one_column(
         title=_("Consultation and engagement"),
         column=_("Value"),
@@ -85,7 +89,7 @@ def _consultation(engagement):
             (_("Public discussions"), engagement["public_discussions"]),
             (_("Feedback items"), engagement["feedback_items"]),
             (_("Feedback items with a response"), engagement["feedback_responded"]),
-            (_("Share of feedback items with a response, %"), None if share is None else round(share * 100)),
+            (_("Share of feedback items with a response, %"), _percent(engagement["response_share"])),
             (_("Median days to a response"), engagement["median_days_to_response"]),
         ],
     )
@@ -108,7 +112,6 @@ def _participants(engagement):
 
 
 def _grievances(grievances):
-    share = grievances["resolved_yes_share"]
     return _one_column(
         title=_("Grievances"),
         figures=[
@@ -118,7 +121,7 @@ def _grievances(grievances):
             (_("Appeals (the complainant said the issue was not resolved)"), grievances["appealed"]),
             (
                 _("Share of complainants who said the issue was resolved, of those who answered, %"),
-                None if share is None else round(share * 100),
+                _percent(grievances["resolved_yes_share"]),
             ),
             (_("Median working days waiting for the complainant"), grievances["median_working_days_waiting"]),
         ],
