@@ -51,14 +51,7 @@ def dashboard_tables(figures: dict) -> list[DashboardTable]:
             figures=[(item["month"], item["events"]) for item in engagement["events_by_month"]],
             chart=_("Engagement activities per month"),
         ),
-        _one_column(
-            title=_("Grievances"),
-            figures=[
-                (_("Received"), grievances["received"]),
-                (_("Resolved"), grievances["resolved"]),
-                (_("Resolved within the deadline"), grievances["resolved_within_deadline"]),
-            ],
-        ),
+        _grievances(grievances),
         _grievances_by_kind(grievances["by_kind"]),
         _one_column(
             title=_("Press materials by type"),
@@ -82,8 +75,12 @@ def _one_column(*, title, figures, label_heading=None, column=None, total=None, 
     )
 
 
+def _percent(share):
+    """A share (0 to 1) as a whole percentage; None stays None (shown as a dash)."""
+    return None if share is None else round(share * 100)
+
+
 def _consultation(engagement):
-    share = engagement["response_share"]
     return _one_column(
         title=_("Consultation and engagement"),
         column=_("Value"),
@@ -92,7 +89,7 @@ def _consultation(engagement):
             (_("Public discussions"), engagement["public_discussions"]),
             (_("Feedback items"), engagement["feedback_items"]),
             (_("Feedback items with a response"), engagement["feedback_responded"]),
-            (_("Share of feedback items with a response, %"), None if share is None else round(share * 100)),
+            (_("Share of feedback items with a response, %"), _percent(engagement["response_share"])),
             (_("Median days to a response"), engagement["median_days_to_response"]),
         ],
     )
@@ -111,6 +108,23 @@ def _participants(engagement):
             (_("Non-government"), by_type["non_government"]),
         ],
         total=by_sex["total"],
+    )
+
+
+def _grievances(grievances):
+    return _one_column(
+        title=_("Grievances"),
+        figures=[
+            (_("Received"), grievances["received"]),
+            (_("Resolved"), grievances["resolved"]),
+            (_("Resolved within the deadline"), grievances["resolved_within_deadline"]),
+            (_("Appeals (the complainant said the issue was not resolved)"), grievances["appealed"]),
+            (
+                _("Share of complainants who said the issue was resolved, of those who answered, %"),
+                _percent(grievances["resolved_yes_share"]),
+            ),
+            (_("Median working days waiting for the complainant"), grievances["median_working_days_waiting"]),
+        ],
     )
 
 

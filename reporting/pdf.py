@@ -34,6 +34,11 @@ def _labelled(counts, labels):
     return [(labels[code], number) for code, number in counts.items() if number]
 
 
+def _percent(part, whole):
+    """The part as a whole percentage of the whole, or None when the whole is 0."""
+    return round(100 * part / whole) if whole else None
+
+
 def _summary_rows(data):
     channels, kinds = dict(Channel.choices), dict(Kind.choices)
     titles = {"new_period": _("New period"), "previous_period": _("Previous period"), "since_launch": _("Total")}
@@ -45,6 +50,9 @@ def _summary_rows(data):
             "resolved_channels": _labelled(data[name]["resolved"]["by_channel"], channels),
             "resolved_kinds": _labelled(data[name]["resolved"]["by_kind"], kinds),
             "resolving_channels": _labelled(data[name]["resolving"]["by_channel"], channels),
+            "resolved_yes_share": _percent(
+                data[name]["satisfaction"]["resolved_yes"], data[name]["satisfaction"]["answered"]
+            ),
         }
         for name in BLOCKS
     ]
@@ -127,6 +135,7 @@ def grm_report_context(*, start: date, end: date) -> dict:
         if since["addressed"]["total"]
         else 0,
         "page_counter": _page_counter_css(),
+        "stage2_days": settings.GRM_DEADLINES["stage2"],
     }
 
 

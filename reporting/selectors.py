@@ -1,19 +1,32 @@
 """Reads for the GRM report and the SEP monitoring dashboard.
 
 Every figure is computed by the database: one aggregate query with filtered
-Counts gives all three blocks of the report (new period, previous period,
-since launch), each broken down by status, channel and kind. Python only
-arranges the aggregated numbers into the report's shape.
+Counts over the cases gives all three blocks of the report (new period,
+previous period, since launch), each broken down by status, channel and kind;
+a second one over the cases' history gives the appeals and the waits for
+complainants of each block. Python only arranges the aggregated numbers into
+the report's shape.
 """
 
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import CharField, Count, F, Q, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import CharField, Count, F, IntegerField, Q, Value
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, Coalesce, NullIf
 from django.utils import timezone, translation
 
-from grievances.models import Channel, Grievance, Kind, Status, open_condition
+from grievances.models import (
+    Channel,
+    EventType,
+    Grievance,
+    GrievanceEvent,
+    Kind,
+    Satisfaction,
+    Status,
+    open_condition,
+)
+from smartgov.aggregates import Median
 from smartgov.periods import local_day_bounds
 from stakeholders.selectors import engagement_figures
 
@@ -26,11 +39,31 @@ STATUS_GROUPS = {
     "resolving": open_condition(),
     "resolved": Q(status=Status.RESOLVED),
 }
+# "Was your issue resolved?", asked after a resolution (grievances.services.grievance_resolve). A case
+# counts once, by its latest question: a case appealed and resolved again counts by the new answer.
+SATISFACTION_GROUPS = {
+    # Asked: the question is open (satisfaction_due_on) or was answered or expired (satisfaction).
+    "asked": ~Q(satisfaction="") | Q(satisfaction_due_on__isnull=False),
+    # Answered: the complainant said yes or no; "no answer within the period" is not an answer.
+    "answered": Q(satisfaction__in=[Satisfaction.RESOLVED, Satisfaction.NOT_RESOLVED]),
+    "resolved_yes": Q(satisfaction=Satisfaction.RESOLVED),
+}
 BLOCKS = ("new_period", "previous_period", "since_launch")
+# The working days one wait for the complainant lasted, as grievance_information_receive recorded it.
+WAITED_WORKING_DAYS = Cast(KT("data__waited_working_days"), IntegerField())
 
 
 def _within_deadline():
-    return Q(status=Status.RESOLVED, working_days_to_resolve__lte=settings.GRM_DEADLINES["stage2"])
+    """Resolved within the stage-2 deadline on the paused clock.
+
+    The working days the PIU waited for the complainant (working_days_waited)
+    do not count: a case answered late only because the complainant took long
+    to reply is within the deadline.
+    """
+    return Q(
+        status=Status.RESOLVED,
+        working_days_to_resolve__lte=F("working_days_waited") + settings.GRM_DEADLINES["stage2"],
+    )
 
 
 def report_blocks(*, start: date, end: date) -> dict[str, tuple[date, date]]:
@@ -51,6 +84,8 @@ def _block_aggregates(name, block_start, block_end):
         f"{name}|received": Count("id", filter=in_block),
         f"{name}|within_deadline": Count("id", filter=in_block & _within_deadline()),
     }
+    for group, condition in SATISFACTION_GROUPS.items():
+        aggregates[f"{name}|satisfaction|{group}"] = Count("id", filter=in_block & condition)
     for group, condition in STATUS_GROUPS.items():
         aggregates[f"{name}|{group}|total"] = Count("id", filter=in_block & condition)
         for code in Channel.values:
@@ -74,17 +109,63 @@ def _block(name, block_start, block_end, numbers):
         "received": numbers[f"{name}|received"],
         **{group: counts(group) for group in STATUS_GROUPS},
         "resolved_within_deadline": numbers[f"{name}|within_deadline"],
+        "appealed": numbers[f"{name}|appealed"],
+        "satisfaction": {group: numbers[f"{name}|satisfaction|{group}"] for group in SATISFACTION_GROUPS},
+        "median_working_days_waiting": numbers[f"{name}|median_waiting"],
+    }
+
+
+def _history_aggregates(name, block_start, block_end):
+    """Name the appeals and the median wait for the complainant of one block, by when they happened.
+
+    Appeals count when the complainant made them. The median is taken over
+    each wait (one INFORMATION_RECEIVED entry, the working days from the
+    request to the answer), not over cases' summed working_days_waited: the
+    figure tells how long complainants take to answer a request, which a case
+    asked twice would blur, and a same-day answer (0 days) is a wait too. A
+    wait belongs to the block in which the answer came, like an appeal.
+    """
+    low, high = local_day_bounds(block_start, block_end)
+    in_block = Q(created_at__gte=low, created_at__lt=high)
+    return {
+        f"{name}|appealed": Count("id", filter=in_block & Q(event_type=EventType.APPEALED)),
+        f"{name}|median_waiting": Median(
+            WAITED_WORKING_DAYS, filter=in_block & Q(event_type=EventType.INFORMATION_RECEIVED)
+        ),
     }
 
 
 def grm_period_figures(*, start: date, end: date) -> dict:
-    """Count the report's figures for the period, the previous period and since launch, in one query."""
+    """Count the report's figures for the period, the previous period and since launch, in two queries.
+
+    One query over the cases, counted by the day they were received; one over
+    their history, counted by the day the event happened. Each block has:
+
+    - received, unrelated, addressed, resolving, resolved (by channel and kind);
+    - resolved_within_deadline: resolved cases whose working days to resolve,
+      less the working days waited for the complainant, are within the stage-2
+      deadline (the paused clock, see _within_deadline);
+    - appealed: appeals ("not resolved", EventType.APPEALED) made in the block;
+      a case appealed twice counts twice;
+    - satisfaction, over the cases received in the block, by each case's latest
+      "Was your issue resolved?" question: `asked`, the cases asked (the question
+      is open, answered, or closed unanswered: satisfaction set or
+      satisfaction_due_on set); `answered`, those whose complainant said yes or
+      no (satisfaction resolved or not_resolved); `resolved_yes`, those who said
+      yes. A case an officer closed before the complainant answered counts in none;
+    - median_working_days_waiting: the median of the waits for the complainant
+      answered in the block (see _history_aggregates), None without any.
+    """
     blocks = report_blocks(start=start, end=end)
-    aggregates = {}
+    case_aggregates, history_aggregates = {}, {}
     for name, (block_start, block_end) in blocks.items():
-        aggregates.update(_block_aggregates(name, block_start, block_end))
+        case_aggregates.update(_block_aggregates(name, block_start, block_end))
+        history_aggregates.update(_history_aggregates(name, block_start, block_end))
     low, high = local_day_bounds(launch_date(), end)
-    numbers = Grievance.objects.filter(received_at__gte=low, received_at__lt=high).aggregate(**aggregates)
+    numbers = Grievance.objects.filter(received_at__gte=low, received_at__lt=high).aggregate(**case_aggregates)
+    numbers |= GrievanceEvent.objects.filter(
+        event_type__in=[EventType.APPEALED, EventType.INFORMATION_RECEIVED], created_at__gte=low, created_at__lt=high
+    ).aggregate(**history_aggregates)
     return {name: _block(name, *blocks[name], numbers) for name in BLOCKS}
 
 
@@ -168,12 +249,20 @@ def press_materials_in_period(*, start: date, end: date):
 def sep_dashboard_figures(*, start: date, end: date) -> dict:
     """Gather the SEP section 7 KPIs for a period."""
     grievances = grm_period_figures(start=start, end=end)["new_period"]
+    satisfaction = grievances["satisfaction"]
     return {
         "period": {"start": start, "end": end},
         "grievances": {
             "received": grievances["received"],
             "resolved": grievances["resolved"]["total"],
             "resolved_within_deadline": grievances["resolved_within_deadline"],
+            "appealed": grievances["appealed"],
+            "satisfaction": satisfaction,
+            # Of the complainants who answered yes or no, the share who said "resolved"; None when none answered.
+            "resolved_yes_share": satisfaction["resolved_yes"] / satisfaction["answered"]
+            if satisfaction["answered"]
+            else None,
+            "median_working_days_waiting": grievances["median_working_days_waiting"],
             "by_kind": _received_by_kind(start, end),
         },
         "press": press_material_figures(start=start, end=end),

@@ -12,7 +12,17 @@ from reporting.tests.factories import case
 pytestmark = pytest.mark.django_db
 
 COUNTS_KEYS = {"total", "by_channel", "by_kind"}
-BLOCK_KEYS = {"start", "end", "received", "unrelated", "addressed", "resolving", "resolved", "resolved_within_deadline"}
+EARLIER_BLOCK_KEYS = {
+    "start",
+    "end",
+    "received",
+    "unrelated",
+    "addressed",
+    "resolving",
+    "resolved",
+    "resolved_within_deadline",
+}
+BLOCK_KEYS = EARLIER_BLOCK_KEYS | {"appealed", "satisfaction", "median_working_days_waiting"}
 CASE_KEYS = {
     "registered_no",
     "received_date",
@@ -46,6 +56,23 @@ def test_json_has_the_shape_of_the_issue(log_2020h2):
             assert set(data[block][group]["by_kind"]) == set(Kind.values)
     assert len(data["addressed_cases"]) == 6
     assert all(set(row) == CASE_KEYS for row in data["addressed_cases"])
+
+
+def test_json_blocks_have_appeals_answers_and_the_median_wait(complainant_answers_2020h2):
+    data = run_json("--start", "2020-06-25", "--end", "2020-12-31", "--format", "json")
+
+    assert {name: data[name]["appealed"] for name in ("new_period", "previous_period", "since_launch")} == {
+        "new_period": 2,
+        "previous_period": 1,
+        "since_launch": 3,
+    }
+    assert data["new_period"]["satisfaction"] == {"asked": 4, "answered": 2, "resolved_yes": 1}
+    assert data["since_launch"]["satisfaction"] == {"asked": 6, "answered": 4, "resolved_yes": 2}
+    assert data["new_period"]["median_working_days_waiting"] == 5.0
+    assert data["previous_period"]["median_working_days_waiting"] == 2.0
+    # The keys the report had before are all there, with the same shape.
+    assert set(data["new_period"]) > EARLIER_BLOCK_KEYS
+    assert set(data["new_period"]["resolved"]) == COUNTS_KEYS
 
 
 def test_json_never_contains_the_complainants_identity():

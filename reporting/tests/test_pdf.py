@@ -16,10 +16,12 @@ START, END = date(2020, 6, 25), date(2020, 12, 31)
 FOOTER = re.compile(r"^.*\b\d+\s*(of|/)\s*\d+\s*$", re.MULTILINE)
 
 
-def pdf_text(content, tmp_path, name):
+def pdf_text(content, tmp_path, name, layout=True):
+    """The PDF's text: laid out as on the page, or (layout=False) cell by cell, each table cell's lines together."""
     path = tmp_path / f"{name}.pdf"
     path.write_bytes(content)
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    command = ["pdftotext", *(["-layout"] if layout else []), str(path), "-"]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
 
 @pytest.fixture
@@ -138,3 +140,59 @@ def test_a_failing_child_process_raises_with_its_error(monkeypatch):
 
     with pytest.raises(weasy.PdfRenderingFailed):
         weasy.htmls_to_pdfs({"mn": "<p>a</p>", "en": "<p>b</p>"}, base_url=".")
+
+
+ANSWERS_LABELS = {
+    "en": [
+        "Appeals, complainants' answers and waiting for complainants",
+        "Asked whether the issue was resolved",
+        "Answered yes or no",
+        "Said it was resolved",
+        "Median working days waiting for the complainant",
+        "the working days spent waiting for information from the complainant do not count",
+    ],
+    "mn": [
+        "Давж заалдсан байдал, өргөдөл гаргагчдын хариу, өргөдөл гаргагчийг хүлээсэн хугацаа",
+        "Асуудал шийдвэрлэгдсэн эсэхийг асуусан",
+        "Тийм эсвэл үгүй гэж хариулсан",
+        "Тийм гэж хариулсан",
+        "Өргөдөл гаргагчийг хүлээсэн ажлын өдрийн медиан",
+        "өргөдөл гаргагчаас мэдээлэл хүлээсэн ажлын өдрийг тооцоогүй",
+    ],
+}
+
+
+@pytest.fixture
+def answers_texts(complainant_answers_2020h2, tmp_path):
+    """Both PDFs of the story in conftest, as text cell by cell with line breaks folded into spaces."""
+    pdfs = render_grm_report_pdfs(start=START, end=END, languages=["mn", "en"])
+    return {
+        language: " ".join(pdf_text(content, tmp_path, language, layout=False).split())
+        for language, content in pdfs.items()
+    }
+
+
+def test_pdfs_show_appeals_answers_and_the_median_wait_of_each_block(answers_texts):
+    # Period, appeals, asked, answered yes or no, said resolved (share of those who answered), median wait.
+    assert "New period 2 4 2 1 (50%) 5 Previous period 1 2 2 1 (50%) 2 Total 3 6 4 2 (50%) 2" in answers_texts["en"]
+    assert "Тайлант хугацаа 2 4 2 1 (50%) 5 Өмнөх хугацаа 1 2 2 1 (50%) 2 Нийт 3 6 4 2 (50%) 2" in answers_texts["mn"]
+    assert "were resolved within the deadline of 30 working days" in answers_texts["en"]
+
+
+def test_the_new_figures_are_labelled_only_in_the_readers_language(answers_texts):
+    for language, other in (("en", "mn"), ("mn", "en")):
+        for label in ANSWERS_LABELS[language]:
+            assert label in answers_texts[language]
+        for label in ANSWERS_LABELS[other]:
+            assert label not in answers_texts[language]
+    summary_en = answers_texts["en"].split("Cases received in the period")[0]
+    summary_mn = answers_texts["mn"].split("Тайлант хугацаанд хүлээн авсан хандлага")[0]
+    assert not re.search("[А-Яа-яЁёӨөҮү]", summary_en)
+    assert not re.search("[A-Za-z]{2,}", summary_mn.replace("II", ""))
+
+
+def test_a_period_without_waits_shows_a_dash_for_the_median(log_2020h2, tmp_path):
+    content = render_grm_report_pdf(start=START, end=END, language="en")
+    text = " ".join(pdf_text(content, tmp_path, "en", layout=False).split())
+
+    assert "New period 0 6 0 0 –" in text

@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 START, END = date(2020, 6, 25), date(2020, 12, 31)
 
 
-def test_all_three_blocks_come_from_one_query(log_2020h2, django_assert_num_queries):
-    with django_assert_num_queries(1):
+def test_all_three_blocks_come_from_two_queries(log_2020h2, django_assert_num_queries):
+    with django_assert_num_queries(2):
         figures = selectors.grm_period_figures(start=START, end=END)
 
     new, previous, total = figures["new_period"], figures["previous_period"], figures["since_launch"]
@@ -25,7 +25,7 @@ def test_all_three_blocks_come_from_one_query(log_2020h2, django_assert_num_quer
 
 
 def test_addressed_cases_table_takes_one_more_query(log_2020h2, django_assert_num_queries):
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         data = selectors.grm_report_data(start=START, end=END, language="en")
 
     assert [case["registered_no"] for case in data["addressed_cases"]] == [
@@ -84,3 +84,52 @@ def test_case_text_comes_in_the_requested_language_with_fallback():
 
     assert mongolian["summary"] == "Нээлттэй өгөгдлийн хууль"
     assert english["summary"] == "Нээлттэй өгөгдлийн хууль"
+
+
+def test_appeals_answers_and_waits_of_each_block(complainant_answers_2020h2, django_assert_num_queries):
+    with django_assert_num_queries(2):
+        figures = selectors.grm_period_figures(start=START, end=END)
+
+    new, previous, total = figures["new_period"], figures["previous_period"], figures["since_launch"]
+    # Appeals by the day they were made: late_appeal's case was received before the period, appealed in it.
+    assert [new["appealed"], previous["appealed"], total["appealed"]] == [2, 1, 3]
+    # Answers by the period the case was received in: slow, appealed, unanswered, open_question were asked.
+    assert new["satisfaction"] == {"asked": 4, "answered": 2, "resolved_yes": 1}
+    assert previous["satisfaction"] == {"asked": 2, "answered": 2, "resolved_yes": 1}
+    assert total["satisfaction"] == {"asked": 6, "answered": 4, "resolved_yes": 2}
+    # Waits by the day the answer came: 10 and 0 working days in the period, 2 before it.
+    assert [new["median_working_days_waiting"], previous["median_working_days_waiting"]] == [5.0, 2.0]
+    assert total["median_working_days_waiting"] == 2.0
+
+
+def test_a_period_without_waits_has_no_median_and_zero_appeals(log_2020h2):
+    new = selectors.grm_period_figures(start=START, end=END)["new_period"]
+
+    assert new["median_working_days_waiting"] is None
+    assert new["appealed"] == 0
+
+
+def test_case_late_only_because_the_complainant_took_long_to_answer_is_within_deadline(
+    complainant_answers_2020h2, clock
+):
+    slow = complainant_answers_2020h2["slow"]
+    assert (slow.working_days_to_resolve, slow.working_days_waited) == (35, 10)
+    clock(date(2020, 9, 18))
+    # Its twin, received and resolved the same days without waiting for the complainant, is late.
+    twin = case(received_on=date(2020, 8, 3), status=Status.RESOLVED, resolved_on=date(2020, 9, 18))
+    assert (twin.working_days_to_resolve, twin.working_days_waited) == (35, 0)
+
+    new = selectors.grm_period_figures(start=START, end=END)["new_period"]
+    by_kind = selectors.sep_dashboard_figures(start=START, end=END)["grievances"]["by_kind"]
+
+    # slow, unanswered and open_question; not the twin.
+    assert (new["resolved"]["total"], new["resolved_within_deadline"]) == (4, 3)
+    assert (by_kind["request"]["resolved"], by_kind["request"]["within_deadline"]) == (4, 3)
+
+
+def test_dashboard_figures_have_the_share_who_said_resolved_of_those_who_answered(complainant_answers_2020h2):
+    grievances = selectors.sep_dashboard_figures(start=START, end=END)["grievances"]
+
+    assert grievances["appealed"] == 2
+    assert grievances["resolved_yes_share"] == 0.5
+    assert grievances["median_working_days_waiting"] == 5.0
