@@ -254,6 +254,7 @@ def _create(row):
             actions_taken=values["actions_taken"],
             response_way=values["response_way"],
             resolved_on=cleaned["resolved"],
+            ask_complainant=False,  # a case from the old log: its complainant was never asked
         )
     return grievance
 

@@ -296,11 +296,14 @@ def grievance_resolve(
     resolved_on: date | None = None,
     public_answer: str = "",
     note: str = "",
+    ask_complainant: bool = True,
 ) -> Grievance:
     """Record the actions taken and the answer given; count the period in working days.
 
     The period counts the day of receipt and the day of resolution when they are
-    working days, as the PIU's reports do.
+    working days, as the PIU's reports do. The complainant is asked "was your
+    issue resolved?" unless `ask_complainant` is False (cases imported from the
+    old log, whose complainants were never asked).
     """
     actions_taken = (actions_taken or "").strip()
     public_answer = (public_answer or "").strip()
@@ -326,8 +329,10 @@ def grievance_resolve(
         case.due_on = None
         # "Was your issue resolved?" stays open this long (tasks close the case after it).
         case.satisfaction = ""
-        case.satisfaction_due_on = add_working_days(
-            timezone.localdate() + timedelta(days=1), settings.GRM_SATISFACTION_DAYS
+        case.satisfaction_due_on = (
+            add_working_days(timezone.localdate() + timedelta(days=1), settings.GRM_SATISFACTION_DAYS)
+            if ask_complainant
+            else None
         )
         StageResolution.objects.update_or_create(
             grievance=case, stage=case.stage, defaults={"resolution": actions_taken, "resolved_on": day}

@@ -141,3 +141,11 @@ def test_person_and_assignee_and_unrelated_body_are_kept(tmp_path):
     first, second = Grievance.objects.order_by("registered_no").select_related("complainant", "assigned_to")
     assert (first.complainant.name, first.assigned_to, first.status) == ("A. Citizen", officer, Status.RESOLVING)
     assert (second.status, second.referred_to) == (Status.UNRELATED, "Referred to the tax office")
+
+
+def test_imported_resolved_cases_do_not_ask_their_complainants_or_close_by_themselves(tmp_path):
+    from grievances.complainant_side import grievances_close_unanswered
+
+    call_command("import_grievance_log", str(_write_csv(tmp_path / "log.csv", _report_rows())))
+    assert not Grievance.objects.filter(satisfaction_due_on__isnull=False).exists()
+    assert grievances_close_unanswered(today=date(2099, 1, 1)) == 0
