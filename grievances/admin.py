@@ -192,7 +192,7 @@ class GrievanceAdmin(TranslationAdmin):
             )
         return grievance.due_on.isoformat()
 
-    @admin.display(description=_("call the complainant"), boolean=False)
+    @admin.display(description=_("call the complainant"))
     def to_call(self, grievance):
         # Annotated by selectors.grievance_list_for_user: no query per row.
         if not grievance.has_open_contact_task:
@@ -310,7 +310,12 @@ class GrievanceAdmin(TranslationAdmin):
 
     @method_decorator(require_POST)
     def contact_task_complete_view(self, request, object_id, task_id):
-        """Record a call to the complainant through its service; back to the case page with the outcome."""
+        """Record a call to the complainant through its service; back to the case page with the outcome.
+
+        As for a transition: no right to the cases at all is 403, a case the person may not see 404.
+        """
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
         grievance = self.get_object(request, object_id)
         if grievance is None:
             raise Http404

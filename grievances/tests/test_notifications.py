@@ -152,14 +152,19 @@ def test_an_escalation_tells_the_new_stage_and_its_deadline(language):
     assert _notified(grievance)[-1] == "stage_changed"
 
 
-@pytest.mark.worker
-def test_the_real_worker_delivers_one_message_per_step_in_the_chosen_language(transactional_db, redis_celery_worker):
-    grievance = _whole_cycle(_case("mn"))
+def _flush_through_the_worker():
+    """Queue a flush for the real worker and wait until nothing is pending, then a little more."""
     outbox_flush_task.delay()
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and OutboxMessage.objects.filter(status=OutboxStatus.PENDING).exists():
         time.sleep(0.2)
     time.sleep(0.5)  # a late flush must not send anything twice
+
+
+@pytest.mark.worker
+def test_the_real_worker_delivers_one_message_per_step_in_the_chosen_language(transactional_db, redis_celery_worker):
+    grievance = _whole_cycle(_case("mn"))
+    _flush_through_the_worker()
     assert OutboxMessage.objects.filter(status=OutboxStatus.SENT).count() == 4
     assert sorted(message.subject for message in mail.outbox) == sorted(
         SUBJECTS["mn"][name].format(number=grievance.registered_no)
@@ -354,11 +359,7 @@ def test_sms_are_sent_after_commit_through_the_outbox(django_capture_on_commit_c
 @pytest.mark.worker
 def test_the_real_worker_sends_one_sms_per_step(transactional_db, redis_celery_worker):
     grievance = _whole_cycle(_sms_case("mn"))
-    outbox_flush_task.delay()
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and OutboxMessage.objects.filter(status=OutboxStatus.PENDING).exists():
-        time.sleep(0.2)
-    time.sleep(0.5)  # a late flush must not send anything twice
+    _flush_through_the_worker()
     assert OutboxMessage.objects.filter(status=OutboxStatus.SENT, channel=OutboxChannel.SMS).count() == 4
     assert mail.outbox == []
     assert {text.recipient for text in sms.outbox} == {"99112233"}
