@@ -60,6 +60,17 @@ def _uploads_go_to_a_temporary_folder(settings, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _sms_kept_in_memory(settings):
+    """Text messages go to smartgov.sms.outbox, emptied for each test, as pytest-django does for e-mail."""
+    from smartgov import sms
+
+    settings.SMS_BACKEND = "smartgov.sms.backends.LocmemBackend"
+    sms.outbox.clear()
+    yield
+    sms.outbox.clear()
+
+
+@pytest.fixture(autouse=True)
 def _celery_tasks_run_eagerly():
     """Run tasks in-process unless a test asks for the real worker."""
     from smartgov.celery import app

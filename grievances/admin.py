@@ -2,17 +2,22 @@
 
 import json
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from modeltranslation.admin import TranslationAdmin
+
+from smartgov.exceptions import ApplicationError
 
 from . import admin_receipts, admin_transitions, history, personal_data, selectors, services
 from .admin_filters import AssigneeFilter, OverdueFilter, ReportingPeriodFilter
@@ -96,6 +101,16 @@ class ComplainantInline(admin.StackedInline):
         return False
 
 
+class ContactTaskForm(forms.Form):
+    """What the officer records of a call to the complainant (services.contact_task_complete)."""
+
+    note = forms.CharField(
+        label=_("what was said"),
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 40}),
+        help_text=_("What you told the complainant and what they said."),
+    )
+
+
 WORKFLOW_FIELDS = [
     "registered_no",
     "state",
@@ -113,7 +128,17 @@ WORKFLOW_FIELDS = [
 
 @admin.register(Grievance)
 class GrievanceAdmin(TranslationAdmin):
-    list_display = ["registered_no", "received_on", "kind", "channel", "stage", "status", "assigned_to", "due"]
+    list_display = [
+        "registered_no",
+        "received_on",
+        "kind",
+        "channel",
+        "stage",
+        "status",
+        "assigned_to",
+        "due",
+        "to_call",
+    ]
     list_select_related = ["assigned_to"]
     list_filter = ["state", "status", "stage", "kind", "channel", AssigneeFilter, OverdueFilter, ReportingPeriodFilter]
     list_per_page = 50
@@ -182,6 +207,13 @@ class GrievanceAdmin(TranslationAdmin):
             )
         return grievance.due_on.isoformat()
 
+    @admin.display(description=_("call the complainant"))
+    def to_call(self, grievance):
+        # Annotated by selectors.grievance_list_for_user: no query per row.
+        if not grievance.has_open_contact_task:
+            return ""
+        return format_html('<strong class="contact-task-badge">{}</strong>', gettext("Call"))
+
     # --- case page ----------------------------------------------------------
 
     def get_readonly_fields(self, request, obj=None):
@@ -220,6 +252,7 @@ class GrievanceAdmin(TranslationAdmin):
             "workflow": admin_transitions.workflow_panel(grievance, request.user),
             "may_issue_tracking_code": request.user.has_perm(admin_receipts.PERMISSION)
             and grievance.anonymised_at is None,
+            "contact_tasks": self._contact_tasks(request, grievance),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -271,8 +304,14 @@ class GrievanceAdmin(TranslationAdmin):
 
     def get_urls(self):
         download = self.admin_site.admin_view(self.attachment_download)
+        complete = self.admin_site.admin_view(self.contact_task_complete_view)
         return [
             path("<int:grievance_id>/attachments/<int:pk>/", download, name="grievances_grievance_attachment"),
+            path(
+                "<path:object_id>/calls/<int:task_id>/done/",
+                complete,
+                name="grievances_grievance_contact_task_complete",
+            ),
             *admin_transitions.transition_urls(self),
             *admin_receipts.receipt_urls(self),
             *admin_referrals.referral_letter_urls(self),
@@ -290,6 +329,47 @@ class GrievanceAdmin(TranslationAdmin):
         except FileNotFoundError:
             raise Http404 from None
         return FileResponse(handle, as_attachment=True, filename=attachment.original_name)
+
+    # --- calls to the complainant ------------------------------------------------
+
+    def _contact_tasks(self, request, grievance):
+        """The case's calls to the complainant, each open one with its "record the call" form if the user may."""
+        may_record = self.has_change_permission(request, grievance)
+        return [
+            {
+                "task": task,
+                "form": ContactTaskForm(prefix=f"call-{task.pk}") if may_record and not task.is_done else None,
+                "url": reverse("admin:grievances_grievance_contact_task_complete", args=[grievance.pk, task.pk]),
+            }
+            for task in selectors.contact_task_list(grievance=grievance)
+        ]
+
+    @method_decorator(require_POST)
+    def contact_task_complete_view(self, request, object_id, task_id):
+        """Record a call to the complainant through its service; back to the case page with the outcome.
+
+        As for a transition: no right to the cases at all is 403, a case the person may not see 404.
+        """
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        grievance = self.get_object(request, object_id)
+        if grievance is None:
+            raise Http404
+        if not self.has_change_permission(request, grievance):
+            raise PermissionDenied
+        task = get_object_or_404(grievance.contact_tasks, pk=task_id)
+        form = ContactTaskForm(request.POST, prefix=f"call-{task.pk}")
+        if not form.is_valid():
+            message = gettext("Write what you told the complainant and what they said.")
+            self.message_user(request, message, messages.ERROR)
+        else:
+            try:
+                services.contact_task_complete(task=task, actor=request.user, note=form.cleaned_data["note"])
+            except ApplicationError as error:
+                self.message_user(request, error.message, messages.ERROR)
+            else:
+                self.message_user(request, gettext("The call is recorded in the case's history."), messages.SUCCESS)
+        return redirect("admin:grievances_grievance_change", grievance.pk)
 
     # --- transitions ----------------------------------------------------------
 

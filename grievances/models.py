@@ -507,5 +507,77 @@ class GrievanceEvent(models.Model):
         return f"{self.grievance}: {self.get_event_type_display()}"
 
 
+class ContactWay(models.TextChoices):
+    """How a message reached the complainant (the `way` of a `notified` history entry)."""
+
+    EMAIL = "email", _("E-mail")
+    SMS = "sms", _("SMS")
+    PHONE = "phone", _("Phone call")
+    IN_PERSON = "in_person", _("In person")
+
+
+class Message(models.TextChoices):
+    """The messages the complainant is sent at each step (notifications.grievance_<value>_notify)."""
+
+    REGISTERED = "registered", _("Feedback received, its number and what happens next")
+    ACKNOWLEDGED = "acknowledged", _("Case acknowledged, and the date of the answer")
+    STAGE_CHANGED = "stage_changed", _("Case moved to another stage, and its new deadline")
+    INFORMATION_REQUESTED = "information_requested", _("The PIU's question (see the history)")
+    INFORMATION_REMINDER = "information_reminder", _("Reminder of the PIU's question")
+    RESOLVED = "resolved", _("The answer, and ask whether the issue is resolved")
+    APPEALED = "appealed", _("Appeal received: the case is at the next stage")
+    UNRELATED = "unrelated", _("Case referred to another body, and how to reach it")
+    CLOSED = "closed", _("Case closed")
+
+
+class ContactTask(models.Model):
+    """A message the officer must give the complainant by phone or in person: "call the complainant".
+
+    Written instead of an e-mail or SMS when the complainant chose to be
+    answered in person, or by phone without leaving an e-mail address or a
+    mobile number (notifications.contact_way). Done when the officer records
+    the call (services.contact_task_complete), which writes the `notified`
+    history entry.
+    """
+
+    grievance = models.ForeignKey(
+        Grievance, verbose_name=_("grievance"), on_delete=models.CASCADE, related_name="contact_tasks"
+    )
+    message = models.CharField(_("message"), max_length=32, choices=Message.choices)
+    way = models.CharField(_("way"), max_length=16, choices=ContactWay.choices)
+    language = models.CharField(_("language"), max_length=2, choices=ReplyLanguage.choices)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("done by"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    note = models.TextField(_("note"), blank=True, help_text=_("What the complainant was told and what they said."))
+
+    class Meta:
+        verbose_name = _("call to the complainant")
+        verbose_name_plural = _("calls to the complainant")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(way__in=[ContactWay.PHONE, ContactWay.IN_PERSON]), name="contact_task_spoken_way"
+            ),
+            # A call is recorded with what was said; an open one has nothing recorded yet.
+            models.CheckConstraint(
+                condition=Q(done_at__isnull=True, note="") | (Q(done_at__isnull=False) & ~Q(note="")),
+                name="contact_task_done_with_note",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["grievance"], condition=Q(done_at__isnull=True), name="contact_task_open"),
+        ]
+
+    def __str__(self):
+        return f"{self.grievance}: {self.get_message_display()}"
+
+    @property
+    def is_done(self):
+        return self.done_at is not None
+
+
 # The referral register and letters live in their own module; imported here so Django registers them.
 from .referral_models import ReferralBody, ReferralLetter  # noqa: E402, F401

@@ -5,23 +5,39 @@ The transitions in services.py call the functions their registry entry names
 back change sends nothing and a committed one is sent by the outbox, retried
 until it goes, even when Redis or the mail server is down at that moment.
 Each message is written in the complainant's chosen language (mn, en or kk)
-and recorded in the case history as `notified`, with the way and the message.
+and goes the way they chose (contact_way): an e-mail, an SMS, or a task for
+the officer to call them; it is recorded in the case history as `notified`,
+with the way and the message.
 
-A new notification is a function here (grievance_<name>_notify) and its two
-templates, templates/grievances/email/<name>_subject.txt and _body.txt; a
-transition queues it by naming <name> in its registry entry.
+A new notification is a function here (grievance_<name>_notify), a value of
+models.Message and three templates, templates/grievances/email/<name>_subject.txt
+and _body.txt and templates/grievances/sms/<name>.txt; a transition queues it
+by naming <name> in its registry entry.
 """
+
+import re
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from smartgov.models import OutboxChannel
 from smartgov.outbox import outbox_message_create
 
-from .models import Complainant, EventType, Grievance, GrievanceEvent, ReplyLanguage
+from .models import (
+    Complainant,
+    ContactTask,
+    ContactWay,
+    EventType,
+    Grievance,
+    GrievanceEvent,
+    ReplyLanguage,
+    ResponseWay,
+)
 
-WAY_EMAIL = "email"
+# A Mongolian mobile number: 8 digits starting with 8 or 9, after an optional +976 (spaces and dashes ignored).
+MOBILE_NUMBER = re.compile(r"(?:\+?976)?([89]\d{7})")
 
 
 def _language(complainant) -> str:
@@ -34,6 +50,36 @@ def _complainant(grievance):
         return grievance.complainant
     except Complainant.DoesNotExist:
         return None
+
+
+def mobile_number(phone: str) -> str:
+    """Return the 8-digit mobile number written in `phone`, or "" when it is not a Mongolian mobile."""
+    match = MOBILE_NUMBER.fullmatch(re.sub(r"[\s\-().]", "", phone or ""))
+    return match.group(1) if match else ""
+
+
+def contact_way(complainant) -> str:
+    """Choose how the complainant is told: email, sms, phone or in_person (a call task), or "" for no way.
+
+    E-mail when they chose it or left an e-mail address; SMS when they chose
+    phone and left a mobile number; a task for the officer ("call the
+    complainant") when they chose to be answered in person, or by phone or at a
+    meeting without leaving anything a message can be sent to.
+    """
+    if complainant is None:
+        return ""
+    chosen = complainant.preferred_contact
+    if chosen == ResponseWay.IN_PERSON:
+        return ContactWay.IN_PERSON
+    if chosen == ResponseWay.PHONE and mobile_number(complainant.phone):
+        return ContactWay.SMS
+    if complainant.email:
+        return ContactWay.EMAIL
+    if chosen == ResponseWay.PHONE:
+        return ContactWay.PHONE
+    if chosen == ResponseWay.MEETING:
+        return ContactWay.IN_PERSON
+    return ""
 
 
 def _answer(grievance, language) -> str:
@@ -49,34 +95,55 @@ def _answer(grievance, language) -> str:
     return ""
 
 
-def _send(grievance: Grievance, name: str, **context):
-    """Render message `name` in the complainant's language, put it in the outbox and record it in the history.
+def _render(grievance: Grievance, name: str, way: str, context: dict) -> tuple[str, str]:
+    """Render message `name` for `way` in the active language: (subject, body); an SMS has no subject.
 
-    Nothing is sent to a complainant who left no e-mail address.
+    An SMS is one line, whitespace collapsed, so it stays within one or two segments.
+    """
+    context = {
+        "grievance": grievance,
+        "deadlines": settings.GRM_DEADLINES,
+        "contact": settings.GRM_CONTACT,
+        "tracking_url": settings.PUBLIC_BASE_URL + reverse("grievances:track"),
+        **context,
+    }
+    if way == ContactWay.SMS:
+        return "", " ".join(render_to_string(f"grievances/sms/{name}.txt", context).split())
+    subject = render_to_string(f"grievances/email/{name}_subject.txt", context)
+    return subject, render_to_string(f"grievances/email/{name}_body.txt", context)
+
+
+def _send(grievance: Grievance, name: str, **context):
+    """Tell the complainant message `name` in their language and way (contact_way); return what was written.
+
+    An e-mail or SMS goes into the outbox and is recorded in the history as
+    `notified`; a message to give by phone or in person becomes a ContactTask,
+    recorded in the history when the officer does it. A complainant left with
+    no way to be told is sent nothing.
     """
     complainant = _complainant(grievance)
-    if complainant is None or not complainant.email:
+    way = contact_way(complainant)
+    if not way:
         return None
     language = _language(complainant)
+    if way in (ContactWay.PHONE, ContactWay.IN_PERSON):
+        return ContactTask.objects.create(grievance=grievance, message=name, way=way, language=language)
     with translation.override(language):
-        context = {
-            "grievance": grievance,
-            "deadlines": settings.GRM_DEADLINES,
-            "contact": settings.GRM_CONTACT,
-            "tracking_url": settings.PUBLIC_BASE_URL + reverse("grievances:track"),
-            **context,
-        }
-        subject = render_to_string(f"grievances/email/{name}_subject.txt", context)
-        body = render_to_string(f"grievances/email/{name}_body.txt", context)
+        subject, body = _render(grievance, name, way, context)
+    sms = way == ContactWay.SMS
     message = outbox_message_create(
-        recipient=complainant.email, subject=subject, body=body, reference=f"grievance:{grievance.pk}"
+        channel=OutboxChannel.SMS if sms else OutboxChannel.EMAIL,
+        recipient=mobile_number(complainant.phone) if sms else complainant.email,
+        subject=subject,
+        body=body,
+        reference=f"grievance:{grievance.pk}",
     )
     GrievanceEvent.objects.create(
         grievance=grievance,
         event_type=EventType.NOTIFIED,
         to_status=grievance.status,
         to_stage=grievance.stage,
-        data={"way": WAY_EMAIL, "message": name, "language": language, "outbox_message": message.pk},
+        data={"way": way, "message": name, "language": language, "outbox_message": message.pk},
     )
     return message
 
@@ -84,7 +151,7 @@ def _send(grievance: Grievance, name: str, **context):
 def grievance_registered_notify(*, grievance: Grievance):
     """Confirm receipt with the registration number and what happens next.
 
-    The tracking code is deliberately not in the mail: the outbox keeps message
+    The tracking code is deliberately not in the message: the outbox keeps message
     text in the database, and the code is stored nowhere but as a hash.
     """
     return _send(grievance, "registered")
@@ -93,6 +160,11 @@ def grievance_registered_notify(*, grievance: Grievance):
 def grievance_acknowledged_notify(*, grievance: Grievance):
     """Tell that the case was acknowledged and by when an answer is due."""
     return _send(grievance, "acknowledged")
+
+
+def grievance_stage_changed_notify(*, grievance: Grievance):
+    """Tell that the case moved to another stage of the mechanism, naming it and its new deadline."""
+    return _send(grievance, "stage_changed")
 
 
 def grievance_resolved_notify(*, grievance: Grievance):

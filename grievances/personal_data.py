@@ -14,7 +14,7 @@ from django.utils import timezone
 from smartgov.models import OutboxMessage
 
 from . import history
-from .models import Complainant, EventType, Grievance, GrievanceEvent, email_search_key, phone_search_key
+from .models import Complainant, ContactTask, EventType, Grievance, GrievanceEvent, email_search_key, phone_search_key
 from .services import grievance_event_record
 
 logger = logging.getLogger(__name__)
@@ -138,7 +138,8 @@ def grievance_anonymise(*, grievance_id: int, actor=None) -> bool:
     actions taken (the half-yearly report lists them). Removed: the complainant's
     details and search keys, attachments (files too, after commit), details,
     internal notes, the answer addressed to the person, the notes of the history
-    and the old and new values of those texts in it, and the tracking code.
+    and the old and new values of those texts in it, the calls to the complainant
+    (their notes), and the tracking code.
     Returns False if the case was already anonymised.
     """
     grievance = Grievance.objects.select_for_update().filter(pk=grievance_id, anonymised_at__isnull=True).first()
@@ -152,6 +153,7 @@ def grievance_anonymise(*, grievance_id: int, actor=None) -> bool:
     grievance.attachments.all().delete()
     transaction.on_commit(lambda: _delete_files(paths))
     GrievanceEvent.objects.filter(grievance=grievance).exclude(note="").update(note="")
+    ContactTask.objects.filter(grievance=grievance).delete()  # their notes say what was told on the phone
     OutboxMessage.objects.filter(reference=f"grievance:{grievance.pk}").delete()
     cleared = ["details", "internal_notes", "public_answer", "public_answer_mn", "public_answer_en", "public_answer_kk"]
     history.forget(grievance=grievance, fields=cleared)

@@ -1,18 +1,30 @@
 """Reads on the grievance log; they own the joins and annotations so lists stay at a fixed query count."""
 
+from django.db.models import Exists, OuterRef
 from django.db.models.fields.json import KT
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from smartgov.periods import local_day_bounds
 
-from .models import EventType, Grievance, GrievanceEvent
+from .models import ContactTask, EventType, Grievance, GrievanceEvent
 
 
 def grievance_list_for_user(*, user, today=None):
-    """Cases the user may see, with their assignee joined and `is_overdue` computed by the database."""
+    """Cases the user may see, with their assignee joined, `is_overdue` and `has_open_contact_task` computed."""
     today = today or timezone.localdate()
-    return Grievance.objects.visible_to(user).select_related("assigned_to").with_is_overdue(today)
+    open_tasks = ContactTask.objects.filter(grievance=OuterRef("pk"), done_at__isnull=True)
+    return (
+        Grievance.objects.visible_to(user)
+        .select_related("assigned_to")
+        .with_is_overdue(today)
+        .annotate(has_open_contact_task=Exists(open_tasks))
+    )
+
+
+def contact_task_list(*, grievance):
+    """The case's calls to the complainant, oldest first, with who made them."""
+    return list(ContactTask.objects.filter(grievance=grievance).select_related("done_by"))
 
 
 def grievance_get_for_user(*, user, pk):

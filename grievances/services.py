@@ -15,6 +15,7 @@ from . import history, notifications, referrals, workflow
 from .models import (
     TRANSLATED_TEXTS,
     Complainant,
+    ContactTask,
     EventType,
     Grievance,
     GrievanceEvent,
@@ -565,6 +566,33 @@ def complainant_update(*, complainant: Complainant, actor, data: dict) -> Compla
     locked.save(update_fields=changed)
     grievance_event_record(
         grievance=locked.grievance, event_type=EventType.UPDATED, actor=actor, data={"complainant_fields": changed}
+    )
+    return locked
+
+
+@transaction.atomic
+def contact_task_complete(*, task: ContactTask, actor, note: str) -> ContactTask:
+    """Record that the officer gave the complainant the message by phone or in person, and what was said.
+
+    The history gets the `notified` entry an e-mail or SMS gets when it is
+    written, with the way (phone or in person) and the time the call was made.
+    """
+    note = (note or "").strip()
+    if not note:
+        raise ApplicationError(_("Write what you told the complainant and what they said."))
+    locked = ContactTask.objects.select_for_update().select_related("grievance").get(pk=task.pk)
+    if locked.done_at is not None:
+        raise ApplicationError(_("This call was already recorded."))
+    locked.done_at = timezone.now()
+    locked.done_by = actor
+    locked.note = note
+    locked.save(update_fields=["done_at", "done_by", "note"])
+    grievance_event_record(
+        grievance=locked.grievance,
+        event_type=EventType.NOTIFIED,
+        actor=actor,
+        note=note,
+        data={"way": locked.way, "message": locked.message, "language": locked.language, "contact_task": locked.pk},
     )
     return locked
 

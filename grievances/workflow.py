@@ -266,6 +266,7 @@ for _transition in (
         "grievance_escalate",
         EventType.ESCALATED,
         inputs=(STAGE,),
+        notifications=("stage_changed",),
         offered=lambda grievance: bool(_higher_stages(grievance)),
     ),
     Transition(

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .crypto import EncryptedEmailField, EncryptedTextField
+from .crypto import EncryptedCharField, EncryptedTextField
 
 
 class CalendarDay(models.Model):
@@ -37,17 +37,24 @@ class OutboxStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+class OutboxChannel(models.TextChoices):
+    EMAIL = "email", _("E-mail")
+    SMS = "sms", _("SMS")
+
+
 class OutboxMessage(models.Model):
-    """An e-mail to send, written in the same transaction as the change it reports.
+    """An e-mail or a text message (SMS) to send, written in the same transaction as the change it reports.
 
     The row is the source of truth: a task is queued on commit, and if the
     broker is down the row stays pending until the periodic flush sends it.
     A failed attempt is retried later and later, up to OUTBOX_MAX_ATTEMPTS.
     """
 
-    # The address and the text (which may quote the person's case) are personal data: encrypted at rest.
-    recipient = EncryptedEmailField(_("recipient"), max_length=254)
-    subject = models.CharField(_("subject"), max_length=255)
+    channel = models.CharField(_("channel"), max_length=8, choices=OutboxChannel.choices, default=OutboxChannel.EMAIL)
+    # The address or phone number and the text (which may quote the person's case) are personal data:
+    # encrypted at rest.
+    recipient = EncryptedCharField(_("recipient"), max_length=254)
+    subject = models.CharField(_("subject"), max_length=255, blank=True, help_text=_("Empty for an SMS."))
     body = EncryptedTextField(_("body"))
     reference = models.CharField(
         _("reference"), max_length=100, blank=True, help_text=_("What the message is about, e.g. grievance:42.")

@@ -1,4 +1,4 @@
-"""The e-mail outbox: write a message with the change, send it after commit, retry until sent."""
+"""The outbox of e-mail and SMS: write a message with the change, send it after commit, retry until sent."""
 
 import logging
 import math
@@ -11,16 +11,22 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from .models import OutboxMessage, OutboxStatus
+from . import sms
+from .models import OutboxChannel, OutboxMessage, OutboxStatus
 
 logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def outbox_message_create(*, recipient: str, subject: str, body: str, reference: str = "") -> OutboxMessage:
-    """Store a message to send and queue its delivery once the surrounding transaction commits."""
+def outbox_message_create(
+    *, recipient: str, body: str, subject: str = "", reference: str = "", channel: str = OutboxChannel.EMAIL
+) -> OutboxMessage:
+    """Store a message to send and queue its delivery once the surrounding transaction commits.
+
+    `channel` is email (to an address, with a subject) or sms (to a phone number, the body only).
+    """
     message = OutboxMessage.objects.create(
-        recipient=recipient, subject=" ".join(subject.split()), body=body, reference=reference
+        channel=channel, recipient=recipient, subject=" ".join(subject.split()), body=body, reference=reference
     )
     transaction.on_commit(lambda: outbox_message_enqueue(message_id=message.pk))
     return message
@@ -92,8 +98,8 @@ def outbox_message_send(*, message_id: int) -> bool:
             return False
         message.attempts += 1
         try:
-            EmailMessage(message.subject, message.body, to=[message.recipient]).send()
-        except Exception as error:  # SMTP and network errors: record and let a later flush retry
+            _deliver(message)
+        except Exception as error:  # SMTP, gateway and network errors: record and let a later flush retry
             message.last_error = f"{type(error).__name__}: {error}"[:2000]
             if message.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
                 message.status = OutboxStatus.FAILED
@@ -107,6 +113,14 @@ def outbox_message_send(*, message_id: int) -> bool:
         message.last_error = ""
         message.save(update_fields=["attempts", "last_error", "status", "sent_at"])
     return True
+
+
+def _deliver(message: OutboxMessage) -> None:
+    """Hand the message to the e-mail or the SMS backend its channel names; raise when it did not go."""
+    if message.channel == OutboxChannel.SMS:
+        sms.send_sms(recipient=message.recipient, text=message.body)
+    else:
+        EmailMessage(message.subject, message.body, to=[message.recipient]).send()
 
 
 def outbox_flush(*, batch: int = 100) -> int:

@@ -217,6 +217,33 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "smartgov <noreply@smart.gov.mn>")
 
+# --- SMS --------------------------------------------------------------------
+# Backends in the style of Django's e-mail backends (smartgov/sms/): console, file, locmem, http.
+SMS_BACKEND = env_str("SMS_BACKEND", "smartgov.sms.backends.ConsoleBackend")
+SMS_FILE_PATH = env_str("SMS_FILE_PATH", str(BASE_DIR / "sms-messages"))
+# The name or number the gateway shows as the sender, where it lets the portal choose ("" sends none).
+SMS_SENDER = env_str("SMS_SENDER")
+# The generic HTTP gateway (smartgov.sms.backends.HttpBackend): its address, method and body format ...
+SMS_GATEWAY_URL = env_str("SMS_GATEWAY_URL")
+SMS_GATEWAY_METHOD = env_str("SMS_GATEWAY_METHOD", "POST")
+SMS_GATEWAY_BODY = env_str("SMS_GATEWAY_BODY", "form")  # form or json, for POST
+# ... the gateway's names for the recipient, the text and the sender ("recipient=to,text=text,sender=from") ...
+SMS_GATEWAY_PARAMS = {
+    "recipient": "to",
+    "text": "text",
+    "sender": "from",
+    **dict(item.split("=", 1) for item in env_list("SMS_GATEWAY_PARAMS", [])),
+}
+# ... fixed parameters sent with every message ("account=smartgov,type=unicode") ...
+SMS_GATEWAY_EXTRA_PARAMS = dict(item.split("=", 1) for item in env_list("SMS_GATEWAY_EXTRA_PARAMS", []))
+# ... credentials: HTTP basic (user and password) or a token in a header (e.g. "Bearer abc" in Authorization) ...
+SMS_GATEWAY_AUTH_USER = env_str("SMS_GATEWAY_AUTH_USER")
+SMS_GATEWAY_AUTH_PASSWORD = env_str("SMS_GATEWAY_AUTH_PASSWORD")
+SMS_GATEWAY_AUTH_HEADER = env_str("SMS_GATEWAY_AUTH_HEADER", "Authorization")
+SMS_GATEWAY_AUTH_TOKEN = env_str("SMS_GATEWAY_AUTH_TOKEN")
+# ... and how long to wait for its answer: a gateway that hangs must not hold an outbox flush.
+SMS_GATEWAY_TIMEOUT = env_int("SMS_GATEWAY_TIMEOUT", 10)
+
 # --- Celery ---------------------------------------------------------------
 
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")

@@ -334,8 +334,9 @@ def test_a_post_without_the_csrf_token_is_refused(officer_client):
 
 # Session, user, the user's and their groups' permissions, the case, the complainant_viewed event, the case again
 # for the change form, its stage resolutions, attachments, referral letters, events and complainant, the assignee
-# choices, the active referral bodies offered by "mark unrelated".
-CASE_PAGE_QUERIES = 14
+# choices, the active referral bodies offered by "mark unrelated", and its calls to the complainant (the "Call the
+# complainant" section, one query with who made them).
+CASE_PAGE_QUERIES = 15
 # Session, user, permissions (2), the case, then the service: savepoint, the case locked, the working days,
 # savepoint, the stage resolution looked up, savepoint, inserted, two releases, the case saved, its event, the
 # complainant looked up for the resolution message (none: no e-mail), the calendar for the "was it resolved?"

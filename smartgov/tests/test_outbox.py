@@ -5,11 +5,12 @@ import time
 
 import pytest
 from django.core import mail
-from django.db import transaction
+from django.db import connection, transaction
 
-from smartgov import outbox
+from smartgov import outbox, sms
 from smartgov.celery import app
-from smartgov.models import OutboxMessage, OutboxStatus
+from smartgov.models import OutboxChannel, OutboxMessage, OutboxStatus
+from smartgov.sms.backends import BaseBackend
 from smartgov.tasks import outbox_flush_task, outbox_message_send_task
 
 
@@ -118,3 +119,54 @@ def test_a_real_worker_sends_every_message_once_including_those_left_to_a_later_
     assert set(OutboxMessage.objects.values_list("status", flat=True)) == {OutboxStatus.SENT}
     expected = [f"w{number}@example.mn" for number in range(4)]
     assert sorted(message.to[0] for message in mail.outbox) == expected
+
+
+class GatewayDown(BaseBackend):
+    """An SMS backend whose gateway refuses every message."""
+
+    def send(self, message):
+        raise sms.SmsError("The SMS gateway answered 503 Service Unavailable.")
+
+
+@pytest.mark.django_db
+def test_an_sms_is_written_with_the_change_and_sent_after_commit(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        message = outbox.outbox_message_create(
+            channel=OutboxChannel.SMS, recipient="99112233", body="Case f-2020/03 received.", reference="grievance:1"
+        )
+        assert sms.outbox == []  # nothing leaves before the commit
+
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.SENT
+    assert [(text.recipient, text.text) for text in sms.outbox] == [("99112233", "Case f-2020/03 received.")]
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_an_sms_recipient_and_text_are_encrypted_at_rest():
+    message = outbox.outbox_message_create(channel=OutboxChannel.SMS, recipient="99112233", body="Case f-2020/03")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT recipient, body FROM smartgov_outboxmessage WHERE id = %s", [message.pk])
+        recipient, body = cursor.fetchone()
+    assert recipient.startswith("enc1:") and "99112233" not in recipient
+    assert body.startswith("enc1:") and "f-2020" not in body
+
+
+@pytest.mark.django_db
+def test_an_sms_the_gateway_refuses_is_retried_later_and_sent_once_it_answers(settings):
+    settings.SMS_BACKEND = f"{__name__}.GatewayDown"
+    settings.OUTBOX_RETRY_SECONDS = 60
+    message = outbox.outbox_message_create(channel=OutboxChannel.SMS, recipient="99112233", body="Case f-2020/03")
+
+    assert outbox.outbox_flush() == 0
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == (OutboxStatus.PENDING, 1)
+    assert "503" in message.last_error
+    assert message.next_attempt_at is not None
+    assert outbox.outbox_flush() == 0  # waiting out the delay: not tried again at once
+
+    settings.SMS_BACKEND = "smartgov.sms.backends.LocmemBackend"
+    OutboxMessage.objects.filter(pk=message.pk).update(next_attempt_at=None)
+    assert outbox.outbox_flush() == 1
+    assert outbox.outbox_flush() == 0
+    assert [text.recipient for text in sms.outbox] == ["99112233"]

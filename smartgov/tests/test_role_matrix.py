@@ -141,6 +141,11 @@ ENDPOINTS = {
         ("POST", "/admin/grievances/grievance/{unassigned_to_resolve}/transition/resolve/", {}),
         (LOGIN, LOGIN, 302, 403, 404, 403, 302),
     ),
+    # A call to the complainant is recorded by whoever may change the case (the PSC member on their own).
+    "admin case call to the complainant recorded": (
+        ("POST", "/admin/grievances/grievance/{to_call}/calls/{call}/done/", {"call-{call}-note": "Called"}),
+        (LOGIN, LOGIN, 302, 403, 302, 403, 302),
+    ),
     "admin case transition, GET": (
         ("GET", "/admin/grievances/grievance/{to_close}/transition/close/", None),
         (LOGIN, LOGIN, 405, 405, 405, 405, 405),
@@ -256,6 +261,7 @@ def world(settings):
         language="mn",
         file=ContentFile(b"%PDF-1.4 referral", name="referral.pdf"),
     )
+    to_call = _case(assignee=psc, acknowledge=False, complainant={"phone": "7011 2233", "preferred_contact": "phone"})
     event = ConsultationEventFactory()
     version = make_version()
     version_file = version.files.get()
@@ -276,6 +282,8 @@ def world(settings):
         "awaiting": services.grievance_request_information(
             grievance=_case(assignee=psc), actor=None, message="Which road?"
         ).pk,
+        "to_call": to_call.pk,
+        "call": to_call.contact_tasks.get().pk,
         "to_reopen": _case(assignee=psc, resolve=True).pk,
         "to_close": _case(assignee=psc, resolve=True).pk,
         "record": ReportRecordFactory().pk,
@@ -343,7 +351,14 @@ def test_the_table_covers_every_route_of_the_portal():
     dummy_ids |= {key: 1 for key in ("document", "version", "version_file")} | {"version_file_name": "sep.pdf"}
     dummy_ids |= {key: 1 for key in ("to_acknowledge", "to_mark_unrelated", "to_assign", "to_escalate")}
     dummy_ids |= {key: 1 for key in ("to_resolve", "unassigned_to_resolve", "to_reopen", "to_close")}
-    dummy_ids |= {"admin_to_acknowledge": 1, "admin_to_escalate": 1, "to_ask": 1, "awaiting": 1}
+    dummy_ids |= {
+        "admin_to_acknowledge": 1,
+        "admin_to_escalate": 1,
+        "to_ask": 1,
+        "awaiting": 1,
+        "to_call": 1,
+        "call": 1,
+    }
     covered = set()
     for (_method, url, _body), _answers in ENDPOINTS.values():
         path = urlsplit(url.format(**dummy_ids)).path
@@ -370,7 +385,8 @@ def test_each_role_gets_exactly_the_expected_answer_everywhere(role, world):
         if not post:
             response = client.get(url)
         elif url.startswith("/admin/"):
-            response = client.post(url, body)  # the admin's forms are form-encoded
+            # The admin's forms are form-encoded; a field's prefix may name the row it is about.
+            response = client.post(url, {key.format(**world.ids): value for key, value in body.items()})
         else:
             response = client.post(url, body, content_type="application/json")
         expected[name], actual[name] = answers[column], _answer(response)
