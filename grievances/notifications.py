@@ -25,6 +25,7 @@ from django.utils import translation
 from smartgov.models import OutboxChannel
 from smartgov.outbox import outbox_message_create
 
+from . import public_case
 from .models import (
     Complainant,
     ContactTask,
@@ -62,7 +63,7 @@ def contact_way(complainant) -> str:
     """Choose how the complainant is told: email, sms, phone or in_person (a call task), or "" for no way.
 
     E-mail when they chose it or left an e-mail address; SMS when they chose
-    phone and left a mobile number; a task for the officer ("call the
+    phone, or chose nothing, and left a mobile number; a task for the officer ("call the
     complainant") when they chose to be answered in person, or by phone or at a
     meeting without leaving anything a message can be sent to.
     """
@@ -79,20 +80,15 @@ def contact_way(complainant) -> str:
         return ContactWay.PHONE
     if chosen == ResponseWay.MEETING:
         return ContactWay.IN_PERSON
+    if not chosen and mobile_number(complainant.phone):
+        return ContactWay.SMS  # no way chosen and only a mobile left: a text reaches them
     return ""
 
 
 def _answer(grievance, language) -> str:
-    """The answer in the message's language, else in the other one the PIU writes, else the actions taken."""
-    if language == "kk" and grievance.public_answer_kk:
-        return grievance.public_answer_kk
-    languages = [language] + [code for code in settings.MODELTRANSLATION_LANGUAGES if code != language]
-    for field in ("public_answer", "actions_taken"):
-        for code in languages:
-            text = getattr(grievance, f"{field}_{code}", "") if code in settings.MODELTRANSLATION_LANGUAGES else ""
-            if text:
-                return text
-    return ""
+    """The answer as the tracking page shows it in that language (public_case.answer_shown), or ""."""
+    shown = public_case.answer_shown(grievance, language)
+    return shown.text if shown is not None else ""
 
 
 def _render(grievance: Grievance, name: str, way: str, context: dict) -> tuple[str, str]:

@@ -108,8 +108,9 @@ def test_the_history_names_the_way_the_language_and_the_message():
     assert message.subject.startswith("Таны")
 
 
-def test_a_complainant_without_an_e_mail_is_sent_nothing_and_nothing_is_recorded():
-    grievance = _whole_cycle(register_grievance(complainant={"name": "Bat", "phone": "99112233"}))
+def test_a_complainant_without_an_e_mail_or_a_mobile_is_sent_nothing_and_nothing_is_recorded():
+    # A landline cannot take a text, and no way of answer was chosen: there is nobody to write to.
+    grievance = _whole_cycle(register_grievance(complainant={"name": "Bat", "phone": "7011 2233"}))
     assert OutboxMessage.objects.count() == 0
     assert _notified(grievance) == []
 
@@ -397,3 +398,8 @@ def test_every_message_to_the_complainant_is_translated(language):
         stages = [str(label) for label in Stage.labels]
     assert untranslated == []
     assert not set(stages) & set(english_stages)
+
+
+def test_a_complainant_who_chose_no_way_and_left_only_a_mobile_gets_an_sms():
+    grievance = register_grievance(complainant={"name": "Bat", "phone": "9911 2233", "preferred_language": "mn"})
+    assert notifications.contact_way(grievance.complainant) == "sms"
