@@ -19,7 +19,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from smartgov.exceptions import ApplicationError
 
-from . import admin_receipts, admin_transitions, history, personal_data, selectors, services
+from . import admin_receipts, admin_transitions, complainant_side, history, personal_data, selectors, services, workflow
 from .admin_filters import AssigneeFilter, OverdueFilter, ReportingPeriodFilter
 from .forms import GrievanceAdminAddForm
 from .models import Attachment, Complainant, Grievance, GrievanceEvent, StageResolution
@@ -138,6 +138,7 @@ class GrievanceAdmin(TranslationAdmin):
         "assigned_to",
         "due",
         "to_call",
+        "new_reply",
     ]
     list_select_related = ["assigned_to"]
     list_filter = ["state", "status", "stage", "kind", "channel", AssigneeFilter, OverdueFilter, ReportingPeriodFilter]
@@ -214,6 +215,12 @@ class GrievanceAdmin(TranslationAdmin):
             return ""
         return format_html('<strong class="contact-task-badge">{}</strong>', gettext("Call"))
 
+    @admin.display(description=_("new reply"), ordering="has_unread_reply")
+    def new_reply(self, grievance):
+        if not grievance.has_unread_reply:
+            return ""
+        return format_html('<strong class="reply-badge">{}</strong>', gettext("New reply"))
+
     # --- case page ----------------------------------------------------------
 
     def get_readonly_fields(self, request, obj=None):
@@ -247,6 +254,8 @@ class GrievanceAdmin(TranslationAdmin):
             raise Http404
         if request.method == "GET" and request.user.has_perm("grievances.view_complainant"):
             services.grievance_complainant_viewed(grievance=grievance, actor=request.user)
+        if request.method == "GET" and workflow.may_handle(request.user, grievance):
+            complainant_side.grievance_reply_seen(grievance=grievance)  # the list's "new reply" badge goes
         extra_context = {
             **(extra_context or {}),
             "workflow": admin_transitions.workflow_panel(grievance, request.user),

@@ -477,6 +477,7 @@ class EventType(models.TextChoices):
     CONFIRMED_RESOLVED = "confirmed_resolved", _("Complainant confirmed the issue is resolved")
     APPEALED = "appealed", _("Complainant appealed: not resolved")
     TRACKING_CODE_ISSUED = "tracking_code_issued", _("Tracking code issued")
+    CLOSED_NO_RESPONSE = "closed_no_response", _("Closed: the complainant did not answer the question")
 
 
 class GrievanceEvent(models.Model):

@@ -56,6 +56,7 @@ PUBLIC_EVENT_TYPES = (
     EventType.CONFIRMED_RESOLVED,
     EventType.APPEALED,
     EventType.CLOSED,
+    EventType.CLOSED_NO_RESPONSE,
     EventType.REOPENED,
 )
 

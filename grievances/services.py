@@ -437,6 +437,38 @@ def grievance_information_receive(
     return transition_run(Action.INFORMATION_RECEIVED, grievance, actor, note, change)
 
 
+@transaction.atomic
+def grievance_close_no_response(*, grievance: Grievance, actor, note: str = "") -> Grievance:
+    """Close a case whose complainant never answered the question, once reminded and the period passed again.
+
+    The case counts as resolved on the day it is closed (the report lists it
+    with its period); the history says why, and the complainant is told.
+    """
+
+    def change(case):
+        closable_from = workflow.no_response_closable_from(case)
+        today = timezone.localdate()
+        if closable_from is None or closable_from > today:
+            raise InvalidTransition(
+                _("Case %(number)s can be closed without an answer only after a reminder and %(days)s working days.")
+                % {"number": case.registered_no, "days": settings.GRM_INFORMATION_REMINDER_DAYS}
+            )
+        waited = working_days_waited(case.awaiting_since, today)
+        case.status = Status.RESOLVED
+        case.resolved_on = today
+        case.working_days_to_resolve = working_days_between(timezone.localdate(case.received_at), today)
+        case.working_days_waited += waited
+        case.closed_at = timezone.now()
+        case.due_on = None
+        case.awaiting_since = case.paused_due_on = case.reminded_on = None
+        StageResolution.objects.update_or_create(
+            grievance=case, stage=case.stage, defaults={"resolved_on": today, "closed_on": today}
+        )
+        return {"waited_working_days": waited}
+
+    return transition_run(Action.CLOSE_NO_RESPONSE, grievance, actor, note, change)
+
+
 # --- The complainant's answer to the resolution ----------------------------------
 
 

@@ -20,11 +20,12 @@ the dates it implies (models.STATE_CONSTRAINTS):
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from importlib import import_module
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -52,6 +53,7 @@ class Action(models.TextChoices):
     INFORMATION_RECEIVED = "information_received", _("Information received")
     CONFIRM_RESOLVED = "confirm_resolved", _("Confirm resolved")
     APPEAL = "appeal", _("Appeal")
+    CLOSE_NO_RESPONSE = "close_no_response", _("Close: no answer from the complainant")
     REOPEN = "reopen", _("Reopen")
     CLOSE = "close", _("Close")
 
@@ -135,6 +137,13 @@ class Transition:
         if isinstance(service, str):
             service = getattr(import_module("grievances.services"), service)
         return service(grievance=grievance, actor=actor, **arguments)
+
+
+def no_response_closable_from(grievance) -> date | None:
+    """The first day a case left unanswered may be closed: GRM_INFORMATION_REMINDER_DAYS after the reminder."""
+    if grievance.reminded_on is None:
+        return None
+    return add_working_days(grievance.reminded_on + timedelta(days=1), settings.GRM_INFORMATION_REMINDER_DAYS)
 
 
 def _higher_stages(grievance):
@@ -306,6 +315,22 @@ for _transition in (
         help_text=_("When the complainant answered by phone, letter or in person: write what they said in the note."),
     ),
     Transition(
+        Action.CLOSE_NO_RESPONSE,
+        Action.CLOSE_NO_RESPONSE.label,
+        frozenset({State.AWAITING_COMPLAINANT}),
+        State.CLOSED,
+        TRIAGE,
+        True,
+        "grievance_close_no_response",
+        EventType.CLOSED_NO_RESPONSE,
+        notifications=("closed",),
+        offered=lambda grievance: (
+            no_response_closable_from(grievance) is not None
+            and no_response_closable_from(grievance) <= timezone.localdate()
+        ),
+        help_text=_("Offered once the complainant was reminded and the same period has passed again."),
+    ),
+    Transition(
         Action.CONFIRM_RESOLVED,
         Action.CONFIRM_RESOLVED.label,
         frozenset({State.RESOLVED}),
@@ -380,6 +405,11 @@ def can_handle(actor, grievance) -> bool:
     if actor.has_perm("grievances.view_all_grievances"):
         return True
     return grievance.assigned_to_id is not None and grievance.assigned_to_id == actor.pk
+
+
+def may_handle(actor, grievance) -> bool:
+    """Tell whether the person works the case (may make any staff transition on it), not only reads it."""
+    return any(may_act(transition.name, grievance, actor) for transition in staff_transitions())
 
 
 def check(action: str, grievance, actor) -> None:

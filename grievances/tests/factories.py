@@ -1,6 +1,6 @@
 """Factories for the grievance log; build cases through the registering service."""
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import factory
@@ -46,8 +46,12 @@ def user_with_role(role, **kwargs):
     return user
 
 
-def case_in_state(state, **overrides):
-    """A case brought to a workflow state through the services (state: a workflow.State value)."""
+def case_in_state(state, long_unanswered=False, **overrides):
+    """A case brought to a workflow state through the services (state: a workflow.State value).
+
+    `long_unanswered`: a case waiting for the complainant was reminded long ago,
+    so it may be closed for no answer (the only transition that depends on time).
+    """
     from grievances.workflow import State
 
     grievance = register_grievance(**overrides)
@@ -55,7 +59,11 @@ def case_in_state(state, **overrides):
         return grievance
     grievance = services.grievance_acknowledge(grievance=grievance, actor=None)
     if state == State.AWAITING_COMPLAINANT:
-        return services.grievance_request_information(grievance=grievance, actor=None, message="Which road?")
+        grievance = services.grievance_request_information(grievance=grievance, actor=None, message="Which road?")
+        if long_unanswered:
+            grievance.__class__.objects.filter(pk=grievance.pk).update(reminded_on=date(2020, 8, 1))
+            grievance.refresh_from_db()
+        return grievance
     if state == State.UNRELATED:
         return services.grievance_mark_unrelated(grievance=grievance, actor=None, referred_to="Tax office")
     if state in (State.RESOLVED, State.CLOSED):

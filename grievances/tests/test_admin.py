@@ -115,6 +115,7 @@ def test_only_transitions_that_need_nothing_typed_are_list_actions(officer_clien
         "assign",
         "escalate",
         "information_received",
+        "close_no_response",
         "reopen",
         "close",
         "export_personal_data",

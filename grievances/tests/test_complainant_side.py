@@ -236,3 +236,35 @@ def test_an_officer_registered_case_gets_a_code_and_a_new_one_replaces_it():
     issued = [event.data for event in grievance.events.filter(event_type=EventType.TRACKING_CODE_ISSUED)]
     assert issued == [{"replaced": False}, {"replaced": True}]
     assert first.replace("-", "") not in str(issued) and second.replace("-", "") not in str(issued)
+
+
+# --- closing a case the complainant never answered -----------------------------------------------
+
+
+def test_a_case_left_unanswered_is_closed_only_after_a_reminder_and_the_period_again(settings):
+    settings.GRM_INFORMATION_REMINDER_DAYS = 3
+    officer = user_with_role(roles.PIU_OFFICER)
+    today = timezone.localdate()
+    grievance = _waiting_since(today - timedelta(days=30))
+    with pytest.raises(InvalidTransition):  # never reminded
+        services.grievance_close_no_response(grievance=grievance, actor=officer)
+    assert complainant_side.grievances_remind_unanswered() == 1
+    with pytest.raises(InvalidTransition):  # reminded today: the period runs again
+        services.grievance_close_no_response(grievance=grievance, actor=officer)
+    Grievance.objects.filter(pk=grievance.pk).update(reminded_on=today - timedelta(days=10))
+    grievance = services.grievance_close_no_response(grievance=Grievance.objects.get(pk=grievance.pk), actor=officer)
+    assert (grievance.state, grievance.status, grievance.resolved_on) == (State.CLOSED, "resolved", today)
+    assert grievance.working_days_waited == working_days_waited(today - timedelta(days=30), today)
+    assert grievance.events.latest("id").event_type in (EventType.CLOSED_NO_RESPONSE, EventType.NOTIFIED)
+    assert grievance.events.filter(event_type=EventType.CLOSED_NO_RESPONSE, actor=officer).count() == 1
+
+
+def test_the_case_page_offers_the_no_answer_closure_only_when_it_is_due(officer_client, settings):
+    from django.urls import reverse
+
+    settings.GRM_INFORMATION_REMINDER_DAYS = 3
+    grievance = _waiting_since(timezone.localdate() - timedelta(days=30))
+    url = reverse("admin:grievances_grievance_change", args=[grievance.pk])
+    assert 'value="close_no_response"' not in officer_client.get(url).content.decode()
+    Grievance.objects.filter(pk=grievance.pk).update(reminded_on=timezone.localdate() - timedelta(days=10))
+    assert 'value="close_no_response"' in officer_client.get(url).content.decode()

@@ -21,7 +21,7 @@ ALLOWED = {
         Action.RESOLVE,
         Action.REQUEST_INFORMATION,
     },
-    State.AWAITING_COMPLAINANT: {Action.ASSIGN, Action.INFORMATION_RECEIVED},
+    State.AWAITING_COMPLAINANT: {Action.ASSIGN, Action.INFORMATION_RECEIVED, Action.CLOSE_NO_RESPONSE},
     State.RESOLVED: {Action.REOPEN, Action.CLOSE},
     State.UNRELATED: {Action.REOPEN, Action.CLOSE},
     State.CLOSED: {Action.REOPEN},
@@ -38,6 +38,7 @@ TARGET = {
     Action.REQUEST_INFORMATION: State.AWAITING_COMPLAINANT,
     Action.INFORMATION_RECEIVED: State.IN_PROGRESS,
     Action.CONFIRM_RESOLVED: State.CLOSED,
+    Action.CLOSE_NO_RESPONSE: State.CLOSED,
     Action.APPEAL: State.IN_PROGRESS,
     Action.REOPEN: State.IN_PROGRESS,
     Action.CLOSE: State.CLOSED,
@@ -54,6 +55,7 @@ def _run(action, grievance, actor, assignee=None):
         Action.REQUEST_INFORMATION: {"message": "Which road?"},
         Action.INFORMATION_RECEIVED: {},
         Action.CONFIRM_RESOLVED: {},
+        Action.CLOSE_NO_RESPONSE: {},
         Action.APPEAL: {"reason": "The road is still closed"},
         Action.REOPEN: {},
         Action.CLOSE: {},
@@ -70,7 +72,7 @@ def _snapshot(grievance):
 @pytest.mark.parametrize("action", list(Action))
 def test_every_transition_from_every_state(state, action):
     officer = user_with_role(roles.PIU_OFFICER)
-    grievance = case_in_state(state)
+    grievance = case_in_state(state, long_unanswered=True)
     before = _snapshot(grievance)
     if action in ALLOWED_TO_THE_COMPLAINANT.get(state, set()):
         changed = _run(action, grievance, None)

@@ -27,8 +27,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from disclosure.tests.factories import make_version
 from grievances import services
-from grievances.models import Attachment, Grievance, ReferralLetter, Stage
-from grievances.tests.factories import UserFactory, register_grievance
+from grievances.models import Attachment, Grievance, ReferralLetter, Stage, State
+from grievances.tests.factories import UserFactory, case_in_state, register_grievance
 from grievances.tracking import tracking_code_hash
 from reporting.tests.factories import ReportRecordFactory
 from smartgov import roles
@@ -181,6 +181,7 @@ ENDPOINTS = {
         API_RESOLVE,
     ),
     "api information received": (("POST", "/api/grievances/{awaiting}/information-received/", {}), API_RESOLVE),
+    "api close, no answer": (("POST", "/api/grievances/{unanswered}/close-no-response/", {}), API_TRIAGE),
     "api reopen": (("POST", "/api/grievances/{to_reopen}/reopen/", {}), API_TRIAGE),
     "api close": (("POST", "/api/grievances/{to_close}/close/", {}), API_TRIAGE),
     # --- other staff API ----------------------------------------------------------------------
@@ -282,6 +283,9 @@ def world(settings):
         "awaiting": services.grievance_request_information(
             grievance=_case(assignee=psc), actor=None, message="Which road?"
         ).pk,
+        "unanswered": services.grievance_assign(
+            grievance=case_in_state(State.AWAITING_COMPLAINANT, long_unanswered=True), actor=None, assignee=psc
+        ).pk,
         "to_call": to_call.pk,
         "call": to_call.contact_tasks.get().pk,
         "to_reopen": _case(assignee=psc, resolve=True).pk,
@@ -356,6 +360,7 @@ def test_the_table_covers_every_route_of_the_portal():
         "admin_to_escalate": 1,
         "to_ask": 1,
         "awaiting": 1,
+        "unanswered": 1,
         "to_call": 1,
         "call": 1,
     }
