@@ -521,6 +521,7 @@ class Message(models.TextChoices):
     """The messages the complainant is sent at each step (notifications.grievance_<value>_notify)."""
 
     REGISTERED = "registered", _("Feedback received, its number and what happens next")
+    RECEIPT = "receipt", _("The receipt: number, tracking code and what happens next")
     ACKNOWLEDGED = "acknowledged", _("Case acknowledged, and the date of the answer")
     STAGE_CHANGED = "stage_changed", _("Case moved to another stage, and its new deadline")
     INFORMATION_REQUESTED = "information_requested", _("The PIU's question (see the history)")

@@ -109,7 +109,7 @@ def _render(grievance: Grievance, name: str, way: str, context: dict) -> tuple[s
     return subject, render_to_string(f"grievances/email/{name}_body.txt", context)
 
 
-def _send(grievance: Grievance, name: str, **context):
+def _send(grievance: Grievance, name: str, *, erase_after_send: bool = False, **context):
     """Tell the complainant message `name` in their language and way (contact_way); return what was written.
 
     An e-mail or SMS goes into the outbox and is recorded in the history as
@@ -133,6 +133,7 @@ def _send(grievance: Grievance, name: str, **context):
         subject=subject,
         body=body,
         reference=f"grievance:{grievance.pk}",
+        erase_after_send=erase_after_send,
     )
     GrievanceEvent.objects.create(
         grievance=grievance,
@@ -142,6 +143,16 @@ def _send(grievance: Grievance, name: str, **context):
         data={"way": way, "message": name, "language": language, "outbox_message": message.pk},
     )
     return message
+
+
+def grievance_receipt_notify(*, grievance: Grievance, code: str):
+    """Send the receipt of a case the officer registered, with its tracking code, the complainant's way.
+
+    The code is in the text, so the outbox blanks the text once it is sent
+    (erase_after_send): the database holds it, encrypted, only until then.
+    By phone or in person the officer reads it out from the printed receipt.
+    """
+    return _send(grievance, "receipt", erase_after_send=True, code=code)
 
 
 def grievance_registered_notify(*, grievance: Grievance):

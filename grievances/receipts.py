@@ -11,15 +11,14 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from smartgov.context_processors import DEFAULT_PROJECT_NAME
-from smartgov.outbox import outbox_message_create
 
+from . import notifications
 from .complainant_side import grievance_tracking_code_issue
-from .models import Complainant, EventType, Grievance, GrievanceEvent, ReplyLanguage
+from .models import Complainant, Grievance, ReplyLanguage
 
 # How long the officer can print the receipt with the code after issuing it.
 RECEIPT_CODE_SECONDS = 30 * 60
@@ -49,42 +48,15 @@ def receipt_context(grievance: Grievance, code: str | None) -> dict:
 
 @transaction.atomic
 def grievance_receipt_issue(*, grievance: Grievance, actor) -> tuple[Grievance, str]:
-    """Give the case a new tracking code and e-mail the receipt to a complainant who left an address.
+    """Give the case a new tracking code and send the receipt with it the complainant's way.
 
-    Return the case and the code, which exists nowhere else: only its hash is
-    stored, and the e-mail leaves it out for that reason (the outbox keeps
-    message texts in the database); it tells the complainant the officer gives
-    the code and how to ask for a new one.
+    Return the case and the code. Only the code's hash is stored on the case;
+    the message that carries it (notifications.grievance_receipt_notify) has
+    its text blanked by the outbox once sent.
     """
     grievance, code = grievance_tracking_code_issue(grievance=grievance, actor=actor)
-    receipt_email_send(grievance=grievance)
+    notifications.grievance_receipt_notify(grievance=grievance, code=code)
     return grievance, code
-
-
-def receipt_email_send(*, grievance: Grievance):
-    """Put the receipt (without the code) in the outbox in the complainant's language; record it in the history."""
-    try:
-        complainant = grievance.complainant
-    except Complainant.DoesNotExist:
-        return None
-    if not complainant.email:
-        return None
-    language = receipt_language(grievance)
-    with translation.override(language):
-        context = receipt_context(grievance, code=None)
-        subject = render_to_string("grievances/email/receipt_subject.txt", context)
-        body = render_to_string("grievances/email/receipt_body.txt", context)
-    message = outbox_message_create(
-        recipient=complainant.email, subject=subject, body=body, reference=f"grievance:{grievance.pk}"
-    )
-    GrievanceEvent.objects.create(
-        grievance=grievance,
-        event_type=EventType.NOTIFIED,
-        to_status=grievance.status,
-        to_stage=grievance.stage,
-        data={"way": "email", "message": "receipt", "language": language, "outbox_message": message.pk},
-    )
-    return message
 
 
 def _cache_key(request, grievance_pk: int) -> str:

@@ -67,6 +67,11 @@ class OutboxMessage(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    erase_after_send = models.BooleanField(
+        _("erase the text once sent"),
+        default=False,
+        help_text=_("For a message that carries a tracking code: the text is kept only until it is sent."),
+    )
 
     class Meta:
         verbose_name = _("outgoing message")

@@ -19,14 +19,27 @@ logger = logging.getLogger(__name__)
 
 @transaction.atomic
 def outbox_message_create(
-    *, recipient: str, body: str, subject: str = "", reference: str = "", channel: str = OutboxChannel.EMAIL
+    *,
+    recipient: str,
+    body: str,
+    subject: str = "",
+    reference: str = "",
+    channel: str = OutboxChannel.EMAIL,
+    erase_after_send: bool = False,
 ) -> OutboxMessage:
     """Store a message to send and queue its delivery once the surrounding transaction commits.
 
     `channel` is email (to an address, with a subject) or sms (to a phone number, the body only).
+    `erase_after_send`: the text (encrypted at rest like every body) is blanked
+    once sent or given up, for a message that carries a secret such as a tracking code.
     """
     message = OutboxMessage.objects.create(
-        channel=channel, recipient=recipient, subject=" ".join(subject.split()), body=body, reference=reference
+        channel=channel,
+        recipient=recipient,
+        subject=" ".join(subject.split()),
+        body=body,
+        reference=reference,
+        erase_after_send=erase_after_send,
     )
     transaction.on_commit(lambda: outbox_message_enqueue(message_id=message.pk))
     return message
@@ -103,16 +116,26 @@ def outbox_message_send(*, message_id: int) -> bool:
             message.last_error = f"{type(error).__name__}: {error}"[:2000]
             if message.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
                 message.status = OutboxStatus.FAILED
+                _erase_if_asked(message)
             else:
                 message.next_attempt_at = now + timedelta(seconds=retry_delay_seconds(message.attempts))
-            message.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
+            message.save(update_fields=["attempts", "last_error", "status", "next_attempt_at", "body"])
             logger.warning("Outbox message %s not sent (attempt %s).", message_id, message.attempts, exc_info=True)
             return False
         message.status = OutboxStatus.SENT
         message.sent_at = timezone.now()
         message.last_error = ""
-        message.save(update_fields=["attempts", "last_error", "status", "sent_at"])
+        _erase_if_asked(message)
+        message.save(update_fields=["attempts", "last_error", "status", "sent_at", "body"])
     return True
+
+
+ERASED_BODY = "–"
+
+
+def _erase_if_asked(message):
+    if message.erase_after_send:
+        message.body = ERASED_BODY
 
 
 def _deliver(message: OutboxMessage) -> None:

@@ -341,8 +341,19 @@ def test_a_long_name_of_the_body_referred_to_is_cut_to_keep_the_sms_within_three
     assert "Governor's Office of Bayanzurkh district" in text
 
 
+@pytest.mark.parametrize("language", ["en", "mn", "kk"])
+def test_the_receipt_sms_carries_the_code_within_two_segments(language, settings):
+    settings.PUBLIC_BASE_URL = "https://grm.smart.gov.mn"
+    grievance = _sms_case(language)
+    message = notifications.grievance_receipt_notify(grievance=grievance, code="ABCD-EFGH-JKMN")
+    assert "ABCD-EFGH-JKMN" in message.body and grievance.registered_no in message.body
+    assert _segments(message.body) <= 2, (len(message.body), message.body)
+    assert message.erase_after_send
+
+
 def test_each_message_has_its_sms_text_and_its_name():
-    assert set(MESSAGE_NAMES) == set(Message.values)
+    # The receipt carries the tracking code: it has its own test above.
+    assert set(MESSAGE_NAMES) | {"receipt"} == set(Message.values)
     for name in MESSAGE_NAMES:
         assert callable(getattr(notifications, f"grievance_{name}_notify"))
 

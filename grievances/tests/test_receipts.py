@@ -5,6 +5,8 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.core import mail
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +16,7 @@ from grievances.tests.factories import register_grievance, user_with_role
 from grievances.tracking import tracking_code_matches
 from smartgov import roles
 from smartgov.models import OutboxMessage
+from smartgov.outbox import outbox_message_send
 
 pytestmark = pytest.mark.django_db
 CODE = re.compile(r"\b[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}\b")
@@ -105,12 +108,20 @@ def test_the_code_is_gone_after_30_minutes(officer_client, monkeypatch):
     assert code not in _receipt(officer_client, grievance).content.decode()
 
 
-def test_the_code_is_kept_nowhere_in_the_database(officer_client):
+def test_the_code_is_kept_nowhere_in_the_database_but_the_outbox_until_sent(officer_client):
     grievance, code, _message = _register(officer_client, email="dorj@example.mn")
     _receipt(officer_client, grievance)
-    assert code not in "".join(OutboxMessage.objects.values_list("body", flat=True))
+    receipt = OutboxMessage.objects.get()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT body FROM smartgov_outboxmessage WHERE id = %s", [receipt.pk])
+        stored = cursor.fetchone()[0]
+    assert stored.startswith("enc1:") and code not in stored  # encrypted at rest while it waits
     assert code not in str(list(GrievanceEvent.objects.values_list("data", "note")))
     assert code not in "".join(str(session.get_decoded()) for session in Session.objects.all())
+    assert outbox_message_send(message_id=receipt.pk)
+    assert code in mail.outbox[0].body
+    receipt.refresh_from_db()
+    assert code not in receipt.body  # blanked once sent
 
 
 def test_a_new_code_replaces_the_old_one(officer_client):
@@ -153,21 +164,21 @@ def test_other_roles_cannot_issue_a_new_code(client):
     assert response.status_code == 403
 
 
-def test_the_receipt_is_e_mailed_in_the_complainant_s_language_without_the_code(officer_client):
+def test_the_receipt_is_e_mailed_with_the_code_in_the_complainant_s_language(officer_client):
     grievance, code, _message = _register(officer_client, email="dorj@example.mn", preferred_language="mn")
     receipt = OutboxMessage.objects.get(subject__contains="баримт")
     assert receipt.recipient == "dorj@example.mn"
     assert grievance.registered_no in receipt.body and "/mn/grievances/track/" in receipt.body
     assert "Дараа нь юу болох вэ" in receipt.body
-    assert code not in receipt.body
+    assert code in receipt.body and receipt.erase_after_send
     notified = grievance.events.filter(event_type=EventType.NOTIFIED, data__message="receipt").get()
     assert notified.data["language"] == "mn"
 
 
 def test_the_receipt_e_mail_speaks_english_and_kazakh(officer_client):
-    _register(officer_client, email="anna@example.com", preferred_language="en")
+    _grievance, code, _message = _register(officer_client, email="anna@example.com", preferred_language="en")
     english = OutboxMessage.objects.get(subject__startswith="Receipt")
-    assert "For your safety the code is not sent by e-mail" in english.body
+    assert f"Your private tracking code is {code}." in english.body
     Grievance.objects.all().delete()
     OutboxMessage.objects.all().delete()
     _register(officer_client, email="aigerim@example.kz", preferred_language="kk")
@@ -175,8 +186,15 @@ def test_the_receipt_e_mail_speaks_english_and_kazakh(officer_client):
     assert "/kk/grievances/track/" in kazakh.body
 
 
-def test_no_receipt_e_mail_without_an_address(officer_client):
-    _register(officer_client, phone="99112233")
+def test_a_complainant_who_left_only_a_mobile_gets_the_receipt_by_sms(officer_client):
+    grievance, code, _message = _register(officer_client, phone="9911 2233")
+    receipt = OutboxMessage.objects.get()
+    assert (receipt.channel, receipt.recipient) == ("sms", "99112233")
+    assert code in receipt.body and grievance.registered_no in receipt.body
+
+
+def test_no_receipt_is_sent_to_a_complainant_with_no_address_or_mobile(officer_client):
+    _register(officer_client, name="Bat")
     assert not OutboxMessage.objects.exists()
 
 
