@@ -7,6 +7,7 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -68,7 +69,8 @@ class FileBackend(BaseBackend):
         self.file_path.mkdir(parents=True, exist_ok=True)
 
     def send(self, message):
-        name = f"{datetime.now():%Y%m%d-%H%M%S}-{abs(id(message))}-{threading.get_ident()}.txt"
+        # A random part, not id(message): a freed message's id comes back within the same second.
+        name = f"{datetime.now():%Y%m%d-%H%M%S}-{uuid.uuid4().hex}.txt"
         (self.file_path / name).write_text(_as_text(message), encoding="utf-8")
 
 
