@@ -41,12 +41,13 @@ from .models import (
 MOBILE_NUMBER = re.compile(r"(?:\+?976)?([89]\d{7})")
 
 
-def _language(complainant) -> str:
+def complainant_language(complainant) -> str:
+    """The language the complainant chose (mn, en or kk), else the site's default."""
     language = complainant.preferred_language if complainant is not None else ""
     return language if language in ReplyLanguage.values else settings.LANGUAGE_CODE
 
 
-def _complainant(grievance):
+def complainant_of(grievance):
     try:
         return grievance.complainant
     except Complainant.DoesNotExist:
@@ -117,11 +118,11 @@ def _send(grievance: Grievance, name: str, *, erase_after_send: bool = False, **
     recorded in the history when the officer does it. A complainant left with
     no way to be told is sent nothing.
     """
-    complainant = _complainant(grievance)
+    complainant = complainant_of(grievance)
     way = contact_way(complainant)
     if not way:
         return None
-    language = _language(complainant)
+    language = complainant_language(complainant)
     if way in (ContactWay.PHONE, ContactWay.IN_PERSON):
         return ContactTask.objects.create(grievance=grievance, message=name, way=way, language=language)
     with translation.override(language):
@@ -176,8 +177,8 @@ def grievance_stage_changed_notify(*, grievance: Grievance):
 
 def grievance_resolved_notify(*, grievance: Grievance):
     """Give the answer and the actions taken, and how to take the case further."""
-    complainant = _complainant(grievance)
-    return _send(grievance, "resolved", answer=_answer(grievance, _language(complainant)))
+    complainant = complainant_of(grievance)
+    return _send(grievance, "resolved", answer=_answer(grievance, complainant_language(complainant)))
 
 
 def grievance_unrelated_notify(*, grievance: Grievance):

@@ -18,19 +18,15 @@ from smartgov.context_processors import DEFAULT_PROJECT_NAME
 
 from . import notifications
 from .complainant_side import grievance_tracking_code_issue
-from .models import Complainant, Grievance, ReplyLanguage
+from .models import Grievance
 
 # How long the officer can print the receipt with the code after issuing it.
 RECEIPT_CODE_SECONDS = 30 * 60
 
 
 def receipt_language(grievance: Grievance) -> str:
-    """The complainant's language (mn, en or kk), else the site's default."""
-    try:
-        language = grievance.complainant.preferred_language
-    except Complainant.DoesNotExist:
-        language = ""
-    return language if language in ReplyLanguage.values else settings.LANGUAGE_CODE
+    """The complainant's language (mn, en or kk), else the site's default: the one the messages use."""
+    return notifications.complainant_language(notifications.complainant_of(grievance))
 
 
 def receipt_context(grievance: Grievance, code: str | None) -> dict:

@@ -145,6 +145,11 @@ def grievance_register(
 # (the outbox sends them after commit).
 
 
+def _stage_record(case, **values):
+    """Write what happened at the case's current stage (its StageResolution row, SEP table 5)."""
+    StageResolution.objects.update_or_create(grievance=case, stage=case.stage, defaults=values)
+
+
 def _moment(at, grievance):
     """Check when a step happened: not before the case was received, not in the future."""
     now = timezone.now()
@@ -278,9 +283,7 @@ def grievance_escalate(
                 % {"number": case.registered_no, "stage": case.stage}
             )
         day = timezone.localdate(_moment(at, case))
-        StageResolution.objects.update_or_create(
-            grievance=case, stage=case.stage, defaults={"resolution": note, "closed_on": day}
-        )
+        _stage_record(case, resolution=note, closed_on=day)
         case.stage = stage
         case.due_on = workflow.due_date(case, day)
 
@@ -335,9 +338,7 @@ def grievance_resolve(
             if ask_complainant
             else None
         )
-        StageResolution.objects.update_or_create(
-            grievance=case, stage=case.stage, defaults={"resolution": actions_taken, "resolved_on": day}
-        )
+        _stage_record(case, resolution=actions_taken, resolved_on=day)
         return {"response_way": response_way, "working_days": case.working_days_to_resolve}
 
     return transition_run(Action.RESOLVE, grievance, actor, note, change)
@@ -353,10 +354,8 @@ def grievance_reopen(*, grievance: Grievance, actor, note: str = "") -> Grievanc
                 _("Case %(number)s was anonymised after the retention period and cannot be reopened.")
                 % {"number": case.registered_no}
             )
-        case.status = Status.RESOLVING
+        _clear_resolution(case)
         case.closed_at = None
-        case.resolved_on = None
-        case.working_days_to_resolve = None
         case.satisfaction_due_on = None
         case.due_on = workflow.due_date(case, timezone.localdate())
 
@@ -370,9 +369,7 @@ def grievance_close(*, grievance: Grievance, actor, note: str = "", at: datetime
     def change(case):
         case.closed_at = _moment(at, case)
         case.satisfaction_due_on = None
-        StageResolution.objects.update_or_create(
-            grievance=case, stage=case.stage, defaults={"closed_on": timezone.localdate(case.closed_at)}
-        )
+        _stage_record(case, closed_on=timezone.localdate(case.closed_at))
 
     return transition_run(Action.CLOSE, grievance, actor, note, change)
 
@@ -461,9 +458,7 @@ def grievance_close_no_response(*, grievance: Grievance, actor, note: str = "") 
         case.closed_at = timezone.now()
         case.due_on = None
         case.awaiting_since = case.paused_due_on = case.reminded_on = None
-        StageResolution.objects.update_or_create(
-            grievance=case, stage=case.stage, defaults={"resolved_on": today, "closed_on": today}
-        )
+        _stage_record(case, resolved_on=today, closed_on=today)
         return {"waited_working_days": waited}
 
     return transition_run(Action.CLOSE_NO_RESPONSE, grievance, actor, note, change)
@@ -478,19 +473,22 @@ def _clear_resolution(case):
     case.working_days_to_resolve = None
 
 
-@transaction.atomic
-def grievance_resolution_confirm(*, grievance: Grievance, actor=None, note: str = "") -> Grievance:
-    """Close the case: the complainant said the issue is resolved."""
+def _closed_with_answer(satisfaction):
+    """The change that closes a resolved case and records what the complainant answered (or that they did not)."""
 
     def change(case):
         case.closed_at = timezone.now()
-        case.satisfaction = Satisfaction.RESOLVED
+        case.satisfaction = satisfaction
         case.satisfaction_due_on = None
-        StageResolution.objects.update_or_create(
-            grievance=case, stage=case.stage, defaults={"closed_on": timezone.localdate(case.closed_at)}
-        )
+        _stage_record(case, closed_on=timezone.localdate(case.closed_at))
 
-    return transition_run(Action.CONFIRM_RESOLVED, grievance, actor, note, change)
+    return change
+
+
+@transaction.atomic
+def grievance_resolution_confirm(*, grievance: Grievance, actor=None, note: str = "") -> Grievance:
+    """Close the case: the complainant said the issue is resolved."""
+    return transition_run(Action.CONFIRM_RESOLVED, grievance, actor, note, _closed_with_answer(Satisfaction.RESOLVED))
 
 
 @transaction.atomic
@@ -508,9 +506,7 @@ def grievance_appeal(*, grievance: Grievance, actor=None, reason: str, note: str
             raise InvalidTransition(_("Tell us why the issue is not resolved."), field="reason")
         if case.stage >= Stage.HIGHER_AUTHORITY:
             raise InvalidTransition(_("The case is at the last stage of the mechanism and cannot go further."))
-        StageResolution.objects.update_or_create(
-            grievance=case, stage=case.stage, defaults={"closed_on": timezone.localdate()}
-        )
+        _stage_record(case, closed_on=timezone.localdate())
         _clear_resolution(case)
         case.satisfaction = Satisfaction.NOT_RESOLVED
         case.satisfaction_due_on = None
@@ -525,17 +521,8 @@ def grievance_appeal(*, grievance: Grievance, actor=None, reason: str, note: str
 @transaction.atomic
 def grievance_close_unanswered(*, grievance: Grievance) -> Grievance:
     """Close a resolved case whose complainant did not say within the period whether it was resolved."""
-
-    def change(case):
-        case.closed_at = timezone.now()
-        case.satisfaction = Satisfaction.NO_ANSWER
-        case.satisfaction_due_on = None
-        StageResolution.objects.update_or_create(
-            grievance=case, stage=case.stage, defaults={"closed_on": timezone.localdate(case.closed_at)}
-        )
-
     note = _("The complainant did not say within the period whether the issue was resolved.")
-    return transition_run(Action.CLOSE, grievance, None, note, change)
+    return transition_run(Action.CLOSE, grievance, None, note, _closed_with_answer(Satisfaction.NO_ANSWER))
 
 
 # --- Other writes --------------------------------------------------------------
