@@ -107,7 +107,7 @@ class ContactTaskForm(forms.Form):
     note = forms.CharField(
         label=_("what was said"),
         widget=forms.Textarea(attrs={"rows": 2, "cols": 40}),
-        help_text=_("What you told the complainant and what they said."),
+        help_text=_("What you told the complainant and what they said. Never write the tracking code here."),
     )
 
 

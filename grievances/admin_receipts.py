@@ -24,14 +24,19 @@ PERMISSION = "grievances.triage_grievance"
 
 
 def receipt_issue_and_announce(request, grievance, *, model_admin):
-    """Issue a new code, keep it for the receipt page and say it once, in a message with the receipt's link."""
+    """Issue a new code, keep it for the receipt page and say where to read it, with the receipt's link.
+
+    The message names no code: Django keeps messages in a cookie (or, when it
+    overflows, in the session table), and the code must live nowhere but its
+    hash, the sent message and the receipt page's short-lived cache entry.
+    """
     grievance, code = receipts.grievance_receipt_issue(grievance=grievance, actor=request.user)
     receipts.receipt_code_keep(request, grievance.pk, code)
     url = reverse("admin:grievances_grievance_receipt", args=[grievance.pk])
     message = format_html(
         '{} <a href="{}">{}</a>',
-        gettext("Case %(number)s: tracking code %(code)s. It is shown for 30 minutes, on this computer only.")
-        % {"number": grievance.registered_no, "code": code},
+        gettext("Case %(number)s has a new tracking code. The receipt shows it for 30 minutes, on this computer only.")
+        % {"number": grievance.registered_no},
         url,
         gettext("Print the receipt"),
     )

@@ -5,6 +5,7 @@ are in services.py and the registry; this module holds the writes around
 them that are not transitions of the case's state.
 """
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,6 +18,8 @@ from smartgov.workdays import add_working_days
 
 from . import notifications, services, tracking, uploads
 from .models import EventType, Grievance, State
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -89,7 +92,10 @@ def grievances_remind_unanswered(*, today=None) -> int:
     waiting = Grievance.objects.filter(state=State.AWAITING_COMPLAINANT, reminded_on__isnull=True)
     for pk, since in waiting.values_list("pk", "awaiting_since"):
         if add_working_days(since + timedelta(days=1), settings.GRM_INFORMATION_REMINDER_DAYS) <= today:
-            reminded += _remind(pk, today)
+            try:
+                reminded += _remind(pk, today)
+            except Exception:  # one broken case must not stop the others' reminders
+                logger.exception("Could not remind the complainant of case %s.", pk)
     return reminded
 
 
@@ -114,6 +120,9 @@ def grievances_close_unanswered(*, today=None) -> int:
         try:
             services.grievance_close_unanswered(grievance=Grievance(pk=pk))
         except ApplicationError:
-            continue  # answered, closed or reopened since the list was read
+            continue  # answered, closed, reopened or resolved again since the list was read
+        except Exception:  # one broken case must not keep the others open run after run
+            logger.exception("Could not close case %s left unanswered.", pk)
+            continue
         closed += 1
     return closed

@@ -331,6 +331,11 @@ class Grievance(models.Model):
         return self.registered_no
 
     @property
+    def awaits_satisfaction_answer(self):
+        """Whether the complainant is being asked "was your issue resolved?" (not cases imported resolved)."""
+        return self.state == State.RESOLVED and self.satisfaction_due_on is not None
+
+    @property
     def is_open(self):
         """Whether the case is still being handled (OPEN_STATES)."""
         return self.state in OPEN_STATES

@@ -149,8 +149,12 @@ def grievance_anonymise(*, grievance_id: int, actor=None) -> bool:
     for field in EXPORTED_COMPLAINANT_FIELDS:
         setattr(complainant, field, "")
     complainant.save()  # also clears the blind indexes
+    # Referral letters are addressed to the complainant by name: they go with the attachments.
     paths = [path for path in grievance.attachments.values_list("file", flat=True) if path]
+    attachments = len(paths)
+    paths += [path for path in grievance.referral_letters.values_list("file", flat=True) if path]
     grievance.attachments.all().delete()
+    grievance.referral_letters.all().delete()
     transaction.on_commit(lambda: _delete_files(paths))
     GrievanceEvent.objects.filter(grievance=grievance).exclude(note="").update(note="")
     ContactTask.objects.filter(grievance=grievance).delete()  # their notes say what was told on the phone
@@ -166,7 +170,7 @@ def grievance_anonymise(*, grievance_id: int, actor=None) -> bool:
         grievance=grievance,
         event_type=EventType.ANONYMISED,
         actor=actor,
-        data={"attachments_deleted": len(paths)},
+        data={"attachments_deleted": attachments, "referral_letters_deleted": len(paths) - attachments},
     )
     return True
 

@@ -522,7 +522,15 @@ def grievance_appeal(*, grievance: Grievance, actor=None, reason: str, note: str
 def grievance_close_unanswered(*, grievance: Grievance) -> Grievance:
     """Close a resolved case whose complainant did not say within the period whether it was resolved."""
     note = _("The complainant did not say within the period whether the issue was resolved.")
-    return transition_run(Action.CLOSE, grievance, None, note, _closed_with_answer(Satisfaction.NO_ANSWER))
+    close = _closed_with_answer(Satisfaction.NO_ANSWER)
+
+    def change(case):
+        # Checked again under the lock: the case may have been resolved again, with a new period, since.
+        if case.satisfaction_due_on is None or case.satisfaction_due_on >= timezone.localdate():
+            raise InvalidTransition(_("The complainant can still answer whether the issue was resolved."))
+        close(case)
+
+    return transition_run(Action.CLOSE, grievance, None, note, change)
 
 
 # --- Other writes --------------------------------------------------------------

@@ -1,5 +1,7 @@
 """Public pages: the feedback form, its confirmation, case tracking and the easy-read guide."""
 
+import logging
+
 from django.conf import settings
 from django.core.cache import cache
 from django.middleware.csrf import get_token
@@ -16,12 +18,14 @@ from smartgov.exceptions import ApplicationError
 from . import complainant_side, public_case, services
 from .confirmation import confirmation_cookie_get, confirmation_cookie_set
 from .forms import RESOLVED_YES, GrievanceForm, ReplyForm, ResolutionAnswerForm, TrackingForm
-from .models import State
 from .online import grievance_submit_online
 from .tracking import grievance_get_by_tracking
 
 # Kept out of error reports: what a person wrote about themselves, and the two secrets that give a tracking code.
 SENSITIVE_FORM_FIELDS = ("submission_token", "csrfmiddlewaretoken", "name", "phone", "email", "address", "summary")
+
+
+logger = logging.getLogger(__name__)
 
 
 @sensitive_post_parameters(*SENSITIVE_FORM_FIELDS)
@@ -132,6 +136,28 @@ def _reloaded(key):
     return grievance_get_by_tracking(**key.cleaned_data)
 
 
+def _first_use(token_key) -> bool:
+    """Mark a reply form's token as used; False when it already was (the page sent again, a double click).
+
+    cache.add is atomic, so two clicks at once cannot both pass. Without the
+    cache (Redis down) the reply is accepted rather than lost: a repeat is then
+    possible, a lost reply is not.
+    """
+    try:
+        return cache.add(token_key, True, REPLY_TOKEN_SECONDS)
+    except Exception:  # the cache backend's errors vary (redis, OSError)
+        logger.warning("Reply token cache unavailable; accepting the reply.", exc_info=True)
+        return True
+
+
+def _forget(token_key):
+    if token_key:
+        try:
+            cache.delete(token_key)
+        except Exception:  # the cache backend's errors vary (redis, OSError)
+            logger.warning("Reply token cache unavailable.", exc_info=True)
+
+
 def _reply(request, key, grievance):
     """Add the complainant's information (text, files) to the case; once per form sent."""
     form = ReplyForm(request.POST, request.FILES)
@@ -139,7 +165,7 @@ def _reply(request, key, grievance):
     if form.is_valid():
         token = form.cleaned_data["submission_token"]
         token_key = f"grievance-reply:{token}" if token else ""
-        if token_key and cache.get(token_key):
+        if token_key and not _first_use(token_key):
             return _case_page(request, key, grievance, done=done)
         try:
             data = form.cleaned_data
@@ -147,10 +173,9 @@ def _reply(request, key, grievance):
                 grievance=grievance, text=data["text"], attachments=data["attachments"]
             )
         except ApplicationError as error:
+            _forget(token_key)  # refused: the same form may be sent again once corrected
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            if token_key:
-                cache.set(token_key, True, REPLY_TOKEN_SECONDS)
             return _case_page(request, key, _reloaded(key), done=done)
     form.keep_accepted_uploads()
     return _case_page(request, key, grievance, reply_form=form)
@@ -159,7 +184,7 @@ def _reply(request, key, grievance):
 def _resolution_answer(request, key, grievance):
     """ "Was your issue resolved?": yes closes the case, no with a reason appeals to the next stage."""
     form = ResolutionAnswerForm(request.POST, may_appeal=public_case.may_appeal(grievance))
-    if grievance.state != State.RESOLVED:
+    if not grievance.awaits_satisfaction_answer:
         form.add_error(None, _("Your case is no longer waiting for this answer; it is shown as it is now."))
     elif form.is_valid():
         resolved = form.cleaned_data["resolved"] == RESOLVED_YES

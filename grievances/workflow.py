@@ -192,6 +192,7 @@ ACTIONS_TAKEN = Input(
     _("summary of actions taken"),
     kind="long_text",
     initial=_own_copy("actions_taken"),
+    help_text=_("Listed in the GRM report, and shown to the complainant when no answer is written for them."),
 )
 RESPONSE_WAY = Input(
     "response_way",
@@ -209,6 +210,9 @@ PUBLIC_ANSWER = Input(
     help_text=_("Shown to the complainant on the tracking page and sent to them, in the language of this page."),
 )
 
+ANSWERED_ON = Input(
+    "answered_on", _("answered on"), kind="date", help_text=_("The day the answer arrived; today when left empty.")
+)
 MESSAGE = Input(
     "message",
     _("question to the complainant"),
@@ -312,6 +316,7 @@ for _transition in (
         False,
         "grievance_information_receive",
         EventType.INFORMATION_RECEIVED,
+        inputs=(ANSWERED_ON,),
         help_text=_("When the complainant answered by phone, letter or in person: write what they said in the note."),
     ),
     Transition(

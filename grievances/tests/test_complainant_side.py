@@ -268,3 +268,27 @@ def test_the_case_page_offers_the_no_answer_closure_only_when_it_is_due(officer_
     assert 'value="close_no_response"' not in officer_client.get(url).content.decode()
     Grievance.objects.filter(pk=grievance.pk).update(reminded_on=timezone.localdate() - timedelta(days=10))
     assert 'value="close_no_response"' in officer_client.get(url).content.decode()
+
+
+def test_a_case_resolved_again_since_the_list_was_read_is_not_closed():
+    grievance = case_in_state(State.RESOLVED)  # its question is open until after today
+    with pytest.raises(InvalidTransition):
+        services.grievance_close_unanswered(grievance=grievance)
+    assert Grievance.objects.get(pk=grievance.pk).state == State.RESOLVED
+
+
+def test_an_answer_that_came_by_letter_is_counted_up_to_the_day_it_arrived(officer_client):
+    from django.urls import reverse
+
+    today = timezone.localdate()
+    asked, arrived = today - timedelta(days=20), today - timedelta(days=6)
+    grievance = _waiting_since(asked)
+    paused = grievance.paused_due_on
+    url = reverse("admin:grievances_grievance_transition", args=[grievance.pk, "information_received"])
+    officer_client.post(
+        url, {"information_received-answered_on": arrived.isoformat(), "information_received-note": "A letter"}
+    )
+    grievance.refresh_from_db()
+    assert grievance.state == State.IN_PROGRESS
+    assert grievance.working_days_waited == working_days_waited(asked, arrived) < working_days_waited(asked, today)
+    assert grievance.due_on == moved_due_date(paused, working_days_waited(asked, arrived))

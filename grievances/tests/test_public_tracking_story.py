@@ -417,3 +417,35 @@ def test_a_wrong_code_on_an_answer_changes_nothing_and_counts_as_a_failure(clien
     assert list(grievance.events.values_list("id", flat=True)) == before
     assert open_page(client, grievance, **answer).status_code == 429  # the right code now waits too
     cache.clear()
+
+
+def test_a_reply_is_not_lost_when_the_cache_is_down(client, monkeypatch):
+    def down(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    monkeypatch.setattr(cache, "add", down)
+    grievance = tracked(State.IN_PROGRESS)
+    token = "6f1c3f5e-0b7a-4f43-9a55-1d2a6b0f7c12"
+    response = open_page(client, grievance, action="reply", text="Still there", submission_token=token)
+    assert 'id="done"' in html_of(response)
+    assert grievance.events.filter(event_type=EventType.COMPLAINANT_REPLIED).count() == 1
+
+
+def test_a_refused_reply_can_be_sent_again_once_corrected(client):
+    grievance = tracked(State.IN_PROGRESS)
+    token = "6f1c3f5e-0b7a-4f43-9a55-1d2a6b0f7c13"
+    open_page(client, grievance, action="reply", text="  ", submission_token=token)  # empty: refused
+    response = open_page(client, grievance, action="reply", text="Now with text", submission_token=token)
+    assert 'id="done"' in html_of(response)
+    assert grievance.events.get(event_type=EventType.COMPLAINANT_REPLIED).note == "Now with text"
+
+
+def test_a_resolved_case_never_asked_gets_no_question(client):
+    # Resolved without opening the question, as cases imported from the old log are.
+    grievance = tracked(State.RESOLVED)
+    Grievance.objects.filter(pk=grievance.pk).update(satisfaction_due_on=None)
+    html = html_of(open_page(client, grievance))
+    assert 'id="resolution"' not in html
+    response = open_page(client, grievance, action="resolution", resolved="yes")
+    assert Grievance.objects.get(pk=grievance.pk).state == State.RESOLVED
+    assert 'id="done"' not in html_of(response)

@@ -266,3 +266,15 @@ def test_the_letter_is_downloaded_from_the_case_page_by_those_who_see_the_compla
     assert b"".join(response.streaming_content).startswith(b"%PDF")
     client.force_login(user_with_role(roles.SAFEGUARDS_SPECIALIST))
     assert client.get(url).status_code == 403
+
+
+def test_the_unrelated_message_says_how_to_reach_the_body_in_the_complainant_s_language():
+    from smartgov.models import OutboxMessage
+
+    grievance = register_grievance(complainant={"email": "bat@example.mn", "preferred_language": "en"})
+    grievance = services.grievance_acknowledge(grievance=grievance, actor=None)
+    body = _eleven_eleven()
+    services.grievance_mark_unrelated(grievance=grievance, actor=None, referral_body=body)
+    message = OutboxMessage.objects.order_by("pk").last()
+    assert body.name_en in message.body
+    assert body.contact_en in message.body

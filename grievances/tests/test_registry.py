@@ -28,6 +28,7 @@ SAMPLES = {
     "actions_taken": "Sent the draft law",
     "response_way": "email",
     "resolved_on": None,
+    "answered_on": None,
     "public_answer": "Here is the draft law.",
     "message": "Which road do you mean?",
 }

@@ -163,3 +163,20 @@ def test_an_anonymised_case_cannot_be_reopened():
         services.grievance_reopen(grievance=grievance, actor=None)
     grievance.refresh_from_db()
     assert grievance.state == State.CLOSED
+
+
+def test_referral_letters_naming_the_person_are_deleted_with_their_files(django_capture_on_commit_callbacks):
+    from grievances.models import ReferralLetter
+
+    grievance = closed_case()
+    letter = ReferralLetter.objects.create(
+        grievance=grievance,
+        event=grievance.events.first(),
+        language="mn",
+        file=ContentFile(b"%PDF-1.4 Dear Bat Dorj", name="referral.pdf"),
+    )
+    path = letter.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        assert grievances_anonymise_expired() == 1
+    assert not ReferralLetter.objects.filter(grievance=grievance).exists()
+    assert not default_storage.exists(path)
