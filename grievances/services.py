@@ -356,6 +356,7 @@ def grievance_reopen(*, grievance: Grievance, actor, note: str = "") -> Grievanc
             )
         _clear_resolution(case)
         case.closed_at = None
+        case.satisfaction = ""  # asked again when it is resolved again
         case.satisfaction_due_on = None
         case.due_on = workflow.due_date(case, timezone.localdate())
 

@@ -162,6 +162,13 @@ def _reply(request, key, grievance):
     """Add the complainant's information (text, files) to the case; once per form sent."""
     form = ReplyForm(request.POST, request.FILES)
     done = _("Thank you. Your information was added to your case, and the officer handling it has been told.")
+    if not ratelimit.allow(request, group="grievance-reply", rate=settings.GRM_REPLY_RATE_LIMIT):
+        # Each reply stores files and e-mails the officer: a valid code is no licence to flood either.
+        form.add_error(None, _("You have sent a lot of information in a short time. Please wait and try again later."))
+        form.keep_accepted_uploads()
+        response = _case_page(request, key, grievance, reply_form=form)
+        response.status_code = 429
+        return response
     if form.is_valid():
         token = form.cleaned_data["submission_token"]
         token_key = f"grievance-reply:{token}" if token else ""

@@ -353,6 +353,7 @@ GRM_SATISFACTION_DAYS = env_int("GRM_SATISFACTION_DAYS", 10)
 # Per-IP limits, "count/period" with period s, m, h or d; counted in the cache (set CACHE_URL in production).
 GRM_SUBMISSION_RATE_LIMIT = env_str("GRM_SUBMISSION_RATE_LIMIT", "20/h")
 GRM_TRACKING_FAILURE_RATE_LIMIT = env_str("GRM_TRACKING_FAILURE_RATE_LIMIT", "10/h")
+GRM_REPLY_RATE_LIMIT = env_str("GRM_REPLY_RATE_LIMIT", "20/h")
 DISCLOSURE_COMMENT_RATE_LIMIT = env_str("DISCLOSURE_COMMENT_RATE_LIMIT", "10/h")
 # How many reverse proxies in front of the portal append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

@@ -292,3 +292,9 @@ def test_an_answer_that_came_by_letter_is_counted_up_to_the_day_it_arrived(offic
     assert grievance.state == State.IN_PROGRESS
     assert grievance.working_days_waited == working_days_waited(asked, arrived) < working_days_waited(asked, today)
     assert grievance.due_on == moved_due_date(paused, working_days_waited(asked, arrived))
+
+
+def test_a_reopened_case_forgets_the_old_answer_and_is_asked_again():
+    grievance = services.grievance_resolution_confirm(grievance=case_in_state(State.RESOLVED))
+    grievance = services.grievance_reopen(grievance=grievance, actor=None)
+    assert (grievance.satisfaction, grievance.satisfaction_due_on) == ("", None)

@@ -449,3 +449,14 @@ def test_a_resolved_case_never_asked_gets_no_question(client):
     response = open_page(client, grievance, action="resolution", resolved="yes")
     assert Grievance.objects.get(pk=grievance.pk).state == State.RESOLVED
     assert 'id="done"' not in html_of(response)
+
+
+def test_replies_beyond_the_limit_are_refused_and_keep_what_was_typed(client, settings):
+    settings.GRM_REPLY_RATE_LIMIT = "2/h"
+    grievance = tracked(State.IN_PROGRESS)
+    for number in range(2):
+        assert 'id="done"' in html_of(open_page(client, grievance, action="reply", text=f"Reply {number}"))
+    response = open_page(client, grievance, action="reply", text="One too many")
+    assert response.status_code == 429
+    assert "One too many" in html_of(response)
+    assert grievance.events.filter(event_type=EventType.COMPLAINANT_REPLIED).count() == 2
