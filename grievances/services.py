@@ -299,6 +299,7 @@ def grievance_resolve(
     response_way: str,
     resolved_on: date | None = None,
     public_answer: str = "",
+    public_answer_kk: str = "",
     note: str = "",
     ask_complainant: bool = True,
 ) -> Grievance:
@@ -328,6 +329,8 @@ def grievance_resolve(
         case.response_way = response_way
         if public_answer:
             case.public_answer = public_answer
+        if public_answer_kk.strip():
+            case.public_answer_kk = public_answer_kk.strip()
         case.resolved_on = day
         case.working_days_to_resolve = working_days_between(received_on, day)
         case.due_on = None

@@ -201,6 +201,13 @@ RESPONSE_WAY = Input(
     choices=lambda grievance: ResponseWay.choices,
     initial=lambda grievance: grievance.response_way,
 )
+PUBLIC_ANSWER_KK = Input(
+    "public_answer_kk",
+    _("answer to the complainant [kk]"),
+    kind="long_text",
+    initial=lambda grievance: grievance.public_answer_kk,
+    help_text=_("The answer in Kazakh, when the complainant chose Kazakh."),
+)
 RESOLVED_ON = Input("resolved_on", _("resolved on"), kind="date", help_text=_("Today when left empty."))
 PUBLIC_ANSWER = Input(
     "public_answer",
@@ -291,7 +298,7 @@ for _transition in (
         False,
         "grievance_resolve",
         EventType.RESOLVED,
-        inputs=(ACTIONS_TAKEN, RESPONSE_WAY, RESOLVED_ON, PUBLIC_ANSWER),
+        inputs=(ACTIONS_TAKEN, RESPONSE_WAY, RESOLVED_ON, PUBLIC_ANSWER, PUBLIC_ANSWER_KK),
         notifications=("resolved",),
         help_text=_("The summary of actions taken written here replaces the one saved on the case."),
     ),

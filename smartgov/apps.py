@@ -9,6 +9,7 @@ class SmartgovConfig(AppConfig):
     verbose_name = _("Portal settings")
 
     def ready(self):
+        from . import checks  # noqa: F401 (registers the deploy checks)
         from .roles import sync_role_permissions
 
         # Permissions of models added by later migrations exist only after

@@ -414,3 +414,18 @@ def test_every_message_to_the_complainant_is_translated(language):
 def test_a_complainant_who_chose_no_way_and_left_only_a_mobile_gets_an_sms():
     grievance = register_grievance(complainant={"name": "Bat", "phone": "9911 2233", "preferred_language": "mn"})
     assert notifications.contact_way(grievance.complainant) == "sms"
+
+
+def test_a_kazakh_answer_given_when_resolving_reaches_the_kazakh_speaker():
+    grievance = services.grievance_acknowledge(grievance=_case("kk"), actor=None)
+    services.grievance_resolve(
+        grievance=grievance,
+        actor=None,
+        actions_taken="Sent the draft law",
+        response_way=ResponseWay.EMAIL,
+        public_answer="The draft law is attached.",
+        public_answer_kk="Заң жобасы қоса беріледі.",
+    )
+    resolution = OutboxMessage.objects.order_by("pk").last()
+    assert "Заң жобасы қоса беріледі." in resolution.body
+    assert "The draft law is attached." not in resolution.body

@@ -30,6 +30,7 @@ SAMPLES = {
     "resolved_on": None,
     "answered_on": None,
     "public_answer": "Here is the draft law.",
+    "public_answer_kk": "Заң жобасы қоса беріледі.",
     "message": "Which road do you mean?",
 }
 DOORS = ("panel", "bulk", "api")

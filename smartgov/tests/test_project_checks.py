@@ -15,6 +15,9 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "grm.example.mn",
     "FIELD_ENCRYPTION_KEYS": "kJ0cOJ2Zp5Y1b7y8oJpQmW0mFqQ1n0V6oT3o2bq3c0Y=",
     "BLIND_INDEX_KEY": "a-separate-secret-for-blind-indexes",
+    "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "SMS_BACKEND": "smartgov.sms.backends.HttpBackend",
+    "SMS_GATEWAY_URL": "https://sms.example.mn/send",
 }
 
 
@@ -62,3 +65,19 @@ def test_every_message_has_a_mongolian_translation():
             ["msgfmt", "--statistics", "-o", os.devnull, str(po)], capture_output=True, text=True, check=True
         )
         assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, f"{po}: {result.stderr}"
+
+
+def test_the_deploy_check_warns_when_messages_would_only_be_printed():
+    env = _production_env(EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend", SMS_BACKEND="")
+    env.pop("SMS_BACKEND")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "EMAIL_BACKEND" in result.stderr + result.stdout and "SMS_BACKEND" in result.stderr + result.stdout
+    assert "smartgov.W001" in result.stderr + result.stdout
