@@ -258,7 +258,9 @@ class GrievanceAdmin(TranslationAdmin):
             complainant_side.grievance_reply_seen(grievance=grievance)  # the list's "new reply" badge goes
         extra_context = {
             **(extra_context or {}),
-            "workflow": admin_transitions.workflow_panel(grievance, request.user),
+            "workflow": admin_transitions.workflow_panel(
+                grievance, request.user, draft=admin_transitions.draft_pop(request, grievance)
+            ),
             "may_issue_tracking_code": request.user.has_perm(admin_receipts.PERMISSION)
             and grievance.anonymised_at is None,
             "contact_tasks": self._contact_tasks(request, grievance),

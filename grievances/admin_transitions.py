@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied
+from django.forms.utils import ErrorDict
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -73,8 +74,13 @@ def _form(transition, grievance, data=None):
     return TransitionForm(data, transition=transition, grievance=grievance, prefix=transition.name)
 
 
-def workflow_panel(grievance, user):
-    """Describe the case's state and deadline and build a form for each transition the user may make now."""
+def workflow_panel(grievance, user, draft=None):
+    """Describe the case's state and deadline and build a form for each transition the user may make now.
+
+    `draft` (draft_pop) is a refused transition's typed values and why: that
+    form is shown again filled in, with the reason next to its field, so
+    nothing typed is lost.
+    """
     offered = []
     for name in workflow.allowed_actions(grievance, user):
         transition = workflow.TRANSITIONS[name]
@@ -84,7 +90,7 @@ def workflow_panel(grievance, user):
                 {
                     "action": name,
                     "label": transition.label,
-                    "form": _form(transition, grievance),
+                    "form": _draft_form(transition, grievance, draft),
                     "url": url,
                     "help": transition.help_text,
                 }
@@ -95,6 +101,17 @@ def workflow_panel(grievance, user):
         "is_overdue": grievance.is_overdue,  # annotated by the admin's queryset (selectors.grievance_list_for_user)
         "transitions": offered,
     }
+
+
+def _draft_form(transition, grievance, draft):
+    if not draft or draft.get("action") != transition.name:
+        return _form(transition, grievance)
+    form = _form(transition, grievance, draft["data"])
+    form.is_valid()  # binds the typed values; the reasons are the ones kept, not checked again
+    form._errors = ErrorDict()
+    for field, message in draft["errors"]:
+        form.add_error(field if field in form.fields else None, message)
+    return form
 
 
 @require_POST
@@ -117,23 +134,55 @@ def transition_view(request, object_id, action, *, model_admin):
         raise PermissionDenied
     form = _form(transition, grievance, request.POST)
     if not form.is_valid():
-        for name, errors in form.errors.items():
-            for error in errors:
-                message = gettext("%(field)s: %(error)s") % {"field": form.fields[name].label, "error": error}
-                model_admin.message_user(request, message, messages.ERROR)
+        errors = [(name, str(error)) for name, field_errors in form.errors.items() for error in field_errors]
+        for name, error in errors:
+            message = gettext("%(field)s: %(error)s") % {"field": form.fields[name].label, "error": error}
+            model_admin.message_user(request, message, messages.ERROR)
+        _draft_keep(request, grievance, transition, form, errors)
     else:
-        level, message = transition_make(transition, grievance, request.user, form.service_arguments())
-        model_admin.message_user(request, message, level)
+        refusal = _refused_field(transition, grievance, request.user, form.service_arguments())
+        if refusal is None:
+            model_admin.message_user(request, workflow.done_message(transition.name, grievance), messages.SUCCESS)
+        else:  # what transition_make would say, and the typed values kept for the page
+            message, field = refusal
+            model_admin.message_user(request, message, messages.ERROR)
+            _draft_keep(request, grievance, transition, form, [(field if field in form.fields else None, message)])
     return redirect("admin:grievances_grievance_change", grievance.pk)
 
 
 def transition_make(transition, grievance, actor, arguments):
     """Call the transition's service; return the message level and text every admin door shows for the outcome."""
+    refusal = _refused_field(transition, grievance, actor, arguments)
+    if refusal is None:
+        return messages.SUCCESS, workflow.done_message(transition.name, grievance)
+    return messages.ERROR, refusal[0]
+
+
+def _refused_field(transition, grievance, actor, arguments):
+    """Make the transition; return None when done, else (message, the input it is about or "")."""
     try:
         transition.perform(grievance=grievance, actor=actor, **arguments)
     except ApplicationError as error:
-        return messages.ERROR, error.message
-    return messages.SUCCESS, workflow.done_message(transition.name, grievance)
+        return error.message, error.field
+    return None
+
+
+# Where the case page finds what was typed in a refused transition's form (the staff session, for one page).
+DRAFT_KEY = "grievances-transition-draft:{pk}"
+
+
+def draft_pop(request, grievance):
+    """Take back what was typed in a transition the case refused, to show it again with the reason."""
+    return request.session.pop(DRAFT_KEY.format(pk=grievance.pk), None)
+
+
+def _draft_keep(request, grievance, transition, form, errors):
+    """Keep the typed values of a refused form and why, for the case page the browser is sent back to."""
+    request.session[DRAFT_KEY.format(pk=grievance.pk)] = {
+        "action": transition.name,
+        "data": {key: value for key, value in request.POST.items() if key.startswith(f"{form.prefix}-")},
+        "errors": errors,
+    }
 
 
 class GrievanceActionForm(ActionForm):

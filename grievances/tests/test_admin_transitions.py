@@ -385,3 +385,33 @@ def test_the_resolve_form_never_prefills_the_other_language_s_text(officer_clien
     page = officer_client.get(_case_page(grievance)).content.decode()  # in English
     panel = page[page.index('<section id="workflow"') : page.index("</section>")]
     assert "Хариу илгээв" not in panel
+
+
+def test_a_refused_resolve_keeps_what_was_typed_and_says_why_next_to_the_field(officer_client):
+    grievance = case_in_state(State.IN_PROGRESS)
+    typed = {
+        "resolve-actions_taken": "Met the complainant at the soum office",
+        "resolve-public_answer": "The fence will be moved next week.",
+        "resolve-response_way": "",
+    }
+    response = officer_client.post(_transition_url(grievance, "resolve"), typed, follow=True)
+    assert _messages(response) == ["Choose the way the answer was given to the complainant."]
+    panel = response.content.decode()
+    panel = panel[panel.index('<section id="workflow"') : panel.index("</section>")]
+    assert "Met the complainant at the soum office</textarea>" in panel
+    assert "The fence will be moved next week.</textarea>" in panel
+    assert 'id="id_resolve-response_way_error"' in panel
+    # Shown once: the next visit is the page as it is.
+    again = officer_client.get(_case_page(grievance)).content.decode()
+    assert "Met the complainant at the soum office" not in again
+
+
+def test_a_form_error_also_keeps_the_typed_values(officer_client):
+    grievance = services.grievance_escalate(grievance=case_in_state(State.IN_PROGRESS), actor=None, stage=Stage.PIU)
+    response = officer_client.post(
+        _transition_url(grievance, "escalate"), {"escalate-stage": "1", "escalate-note": "Board meeting"}, follow=True
+    )
+    panel = response.content.decode()
+    panel = panel[panel.index('<section id="workflow"') : panel.index("</section>")]
+    assert 'value="Board meeting"' in panel
+    assert 'id="id_escalate-stage_error"' in panel
