@@ -61,14 +61,33 @@ def grievance_log_table(rows):
     return header, body
 
 
+# A cell starting with one of these is run as a formula by spreadsheet programs (and written as one by openpyxl).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """A cell as text a spreadsheet shows and never runs: formula-like text gets a leading apostrophe.
+
+    Summaries and other texts come from citizens; "=HYPERLINK(...)" in one must
+    stay text when a World Bank officer opens the download (OWASP: CSV injection).
+    Numbers and dates are left as they are.
+    """
+    if isinstance(value, Promise):
+        value = str(value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def table_response(*, header, rows, file_format, filename):
-    """Answer a download of a table as CSV (UTF-8 with BOM, for Excel) or XLSX."""
+    """Answer a download of a table as CSV (UTF-8 with BOM, for Excel) or XLSX, every cell made safe."""
+    rows = ([safe_cell(cell) for cell in row] for row in rows)
     if file_format == "xlsx":
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet()
         sheet.append([str(cell) for cell in header])
         for row in rows:
-            sheet.append([str(cell) if isinstance(cell, Promise) else cell for cell in row])
+            sheet.append(row)
         buffer = io.BytesIO()
         workbook.save(buffer)
         content = buffer.getvalue()

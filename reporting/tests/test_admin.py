@@ -372,3 +372,19 @@ def test_grievance_log_export_holds_only_the_cases_the_user_may_see(client):
     assert response.status_code == 200
     assert theirs.registered_no in text
     assert other.registered_no not in text
+
+
+def test_grievance_log_export_keeps_formula_like_text_as_text(client, safeguards_specialist):
+    case(received_on=date(2020, 7, 1), summary='=HYPERLINK("http://evil.example","Open")')
+    case(received_on=date(2020, 7, 2), summary="-2+3 roads are closed")
+    client.force_login(safeguards_specialist)
+    url = "/admin/reporting/reportrecord/grievance-log/export/"
+    query = {"start": "2020-06-25", "end": "2020-12-31"}
+
+    as_csv = client.get(url, {**query, "format": "csv"}).content.decode("utf-8-sig")
+    assert "'=HYPERLINK(" in as_csv and "'-2+3 roads are closed" in as_csv
+    sheet = load_workbook(io.BytesIO(client.get(url, {**query, "format": "xlsx"}).content)).active
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    summaries = [cell.value for cell in cells if isinstance(cell.value, str) and "HYPERLINK" in cell.value]
+    assert summaries == ['\'=HYPERLINK("http://evil.example","Open")']
+    assert all(cell.data_type != "f" for cell in cells)  # no cell is a formula
