@@ -17,7 +17,7 @@ from django.forms.utils import ErrorDict
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -220,7 +220,12 @@ def bulk_actions(request):
 
 
 def _bulk_run(model_admin, request, queryset, *, transition):
-    """Make the transition on each selected case; say for each what the case page would have said."""
+    """Make the transition on each selected case; say what the case page would have said, successes at once.
+
+    Each refusal is its own message, as the service words it (it names the
+    case). Several successes are one message naming the cases, so a page of
+    fifty cases does not bring fifty lines.
+    """
     form = GrievanceActionForm(request.POST)
     form.is_valid()
     wrong = [name for name in ("note", *(item.name for item in transition.inputs)) if name in form.errors]
@@ -233,12 +238,30 @@ def _bulk_run(model_admin, request, queryset, *, transition):
         return
     values = form.cleaned_data
     arguments = {item.name: values.get(item.name) for item in transition.inputs}
+    done = []
     for grievance in queryset:
         if not workflow.may_act(transition.name, grievance, request.user):
             level, message = messages.ERROR, workflow.refusal_message(transition.name, grievance)
         else:
             level, message = transition_make(transition, grievance, request.user, {**arguments, "note": values["note"]})
-        model_admin.message_user(request, message, level)
+        if level == messages.SUCCESS:
+            done.append((grievance.registered_no, message))
+        else:
+            model_admin.message_user(request, message, level)  # the service's refusal names the case
+    if len(done) == 1:
+        model_admin.message_user(request, done[0][1], messages.SUCCESS)
+    elif done:
+        numbers = [number for number, _message in done]
+        model_admin.message_user(request, bulk_done_message(transition, numbers), messages.SUCCESS)
+
+
+def bulk_done_message(transition, numbers) -> str:
+    """Say once that a transition was made on several cases, naming them (one message, not one per case)."""
+    return ngettext(
+        "“%(action)s” done on %(count)s case: %(numbers)s.",
+        "“%(action)s” done on %(count)s cases: %(numbers)s.",
+        len(numbers),
+    ) % {"action": transition.label, "count": len(numbers), "numbers": ", ".join(numbers)}
 
 
 def transition_urls(model_admin):

@@ -10,8 +10,9 @@ from datetime import date, datetime
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
-from .models import Complainant, Grievance, GrievanceEvent
+from .models import Complainant, EventType, Grievance, GrievanceEvent, Stage, Status
 
 # Columns a history entry never repeats: bookkeeping, hashes and tokens.
 UNTRACKED = frozenset({"id", "created_at", "updated_at", "tracking_code_hash", "submission_token", "anonymised_at"})
@@ -89,6 +90,63 @@ def describe(event) -> str:
     for name in (event.data or {}).get("complainant_fields", []):
         parts.append(str(Complainant._meta.get_field(name).verbose_name))
     return "; ".join(parts) or "–"
+
+
+def entry(event) -> dict:
+    """One line of the history as staff read it: labels for the codes, the person's name, what changed.
+
+    `event` comes from selectors.grievance_history, whose `times` says how many
+    "details viewed" entries of one person and day the line stands for.
+    """
+    by = _person(event.actor)
+    when = timezone.localtime(event.created_at)
+    first = event.event_type == EventType.REGISTERED
+    if event.event_type == EventType.COMPLAINANT_VIEWED:
+        times = getattr(event, "times", 1)
+        what = ngettext(
+            "Details viewed by %(person)s, %(count)s time on %(day)s",
+            "Details viewed by %(person)s, %(count)s times on %(day)s",
+            times,
+        ) % {"person": by or gettext("the system"), "count": times, "day": when.date().isoformat()}
+    else:
+        what = event.get_event_type_display()
+    return {
+        "at": when,
+        "what": what,
+        "by": by,
+        "status": _move(_label(Status, event.from_status), _label(Status, event.to_status), first=first),
+        "stage": _move(_label(Stage, event.from_stage), _label(Stage, event.to_stage), first=first),
+        "note": event.note,
+        "changes": describe(event),
+    }
+
+
+def _person(user) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+def _label(choices, value) -> str:
+    if value in (None, ""):
+        return ""
+    try:
+        return str(choices(value).label)
+    except ValueError:  # a value no longer among the choices is shown as stored
+        return str(value)
+
+
+def _move(old: str, new: str, *, first: bool) -> str:
+    """Say a change of status or stage ("Resolving → Resolved"), or where the case began; else nothing.
+
+    Entries that change neither record the value of the moment only (no "from"):
+    repeated on every line, it would hide the lines where it changed.
+    """
+    if first:
+        return new
+    if not old or old == new:
+        return ""
+    return f"{old} → {new or '–'}"
 
 
 def _shown(field, value):

@@ -433,7 +433,7 @@ def check(action: str, grievance, actor) -> None:
     state = state_of(grievance)
     if state not in transition.sources:
         raise InvalidTransition(
-            gettext("Case %(number)s cannot be “%(action)s” while it is “%(state)s”.")
+            gettext("“%(action)s” cannot be done on case %(number)s while it is “%(state)s”.")
             % {"number": grievance.registered_no, "action": transition.label, "state": state.label}
         )
     if actor is not None and not may_act(action, grievance, actor):

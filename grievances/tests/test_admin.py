@@ -189,3 +189,115 @@ def test_a_bulk_assignment_to_someone_no_longer_offered_changes_nothing(officer_
     grievance.refresh_from_db()
     assert grievance.assigned_to == member
     assert len([str(message) for message in response.context["messages"]]) == 1
+
+
+# --- the History button: the case's own history ------------------------------------------------------------
+
+# Session, user, the user's and their groups' permissions, the case, its history (one query, views folded).
+HISTORY_PAGE_QUERIES = 6
+
+
+def _history_page(grievance):
+    return reverse("admin:grievances_grievance_history", args=[grievance.pk])
+
+
+def test_the_history_button_shows_the_case_s_events_with_labels(officer_client):
+    officer_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    grievance = services.grievance_escalate(grievance=case_in_state(State.IN_PROGRESS), actor=None, stage=3)
+    page = officer_client.get(_history_page(grievance)).content.decode()
+    assert f"History of case {grievance.registered_no}" in page
+    for line in ("<td>Registered</td>", "<td>Acknowledged</td>", "<td>Escalated</td>"):
+        assert line in page
+    assert "Stage 1: registration and acknowledgement → Stage 3: Project Steering Committee" in page
+    assert "doesn’t have a change history" not in page
+
+
+def test_the_history_button_speaks_mongolian(officer_client):
+    officer_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "mn"
+    grievance = case_in_state(State.IN_PROGRESS)
+    page = officer_client.get(_history_page(grievance)).content.decode()
+    assert f"{grievance.registered_no} дугаартай өргөдөл, гомдлын түүх" in page
+    assert "<td>Хүлээн авснаа мэдэгдсэн</td>" in page
+
+
+def test_the_history_button_folds_the_views(officer_client):
+    grievance = register_grievance()
+    for _ in range(5):
+        services.grievance_complainant_viewed(grievance=grievance, actor=officer_client.user)
+    page = officer_client.get(_history_page(grievance), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert page.count("Details viewed by") == 1
+    assert f"Details viewed by {officer_client.user.username}, 5 times on" in page
+
+
+def test_a_psc_member_gets_404_on_the_history_of_a_case_not_assigned_to_them(client):
+    member = user_with_role(roles.PSC_MEMBER)
+    mine = services.grievance_assign(grievance=register_grievance(), actor=None, assignee=member)
+    other = register_grievance()
+    client.force_login(member)
+    assert client.get(_history_page(mine)).status_code == 200
+    assert client.get(_history_page(other)).status_code == 404
+
+
+def test_a_world_bank_viewer_gets_403_on_a_case_s_history(client):
+    client.force_login(user_with_role(roles.WORLD_BANK_VIEWER))
+    assert client.get(_history_page(register_grievance())).status_code == 403
+
+
+@pytest.mark.parametrize("views", [0, 20])
+def test_the_history_page_runs_the_same_queries_however_many_views(officer_client, django_assert_num_queries, views):
+    grievance = case_in_state(State.IN_PROGRESS)
+    for _ in range(views):
+        services.grievance_complainant_viewed(grievance=grievance, actor=officer_client.user)
+    officer_client.get(_history_page(grievance))  # fills Django's content-type cache
+    with django_assert_num_queries(HISTORY_PAGE_QUERIES):
+        assert officer_client.get(_history_page(grievance)).status_code == 200
+
+
+# --- bulk messages -----------------------------------------------------------------------------------------
+
+
+def _bulk(client, action, grievances):
+    response = client.post(
+        CHANGELIST,
+        {"action": action, "_selected_action": [grievance.pk for grievance in grievances]},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_one_case_done_in_bulk_says_it_as_the_case_page_does(officer_client):
+    grievance = register_grievance()
+    assert _bulk(officer_client, "acknowledge", [grievance]) == [f"Case {grievance.registered_no}: “Acknowledge” done."]
+
+
+def test_several_cases_done_in_bulk_are_one_message_naming_them(officer_client):
+    first, second = register_grievance(), register_grievance()
+    numbers = ", ".join(sorted([first.registered_no, second.registered_no]))
+    messages = _bulk(officer_client, "acknowledge", [first, second])
+    assert len(messages) == 1
+    assert messages[0].startswith("“Acknowledge” done on 2 cases: ")
+    assert ", ".join(sorted(messages[0].removeprefix("“Acknowledge” done on 2 cases: ").rstrip(".").split(", "))) == (
+        numbers
+    )
+
+
+def test_a_refusal_in_bulk_names_the_case_once(officer_client):
+    fresh, done = register_grievance(), case_in_state(State.IN_PROGRESS)
+    messages = _bulk(officer_client, "acknowledge", [fresh, done])
+    refusal = f"“Acknowledge” cannot be done on case {done.registered_no} while it is “Being resolved”."
+    assert sorted(messages) == sorted([refusal, f"Case {fresh.registered_no}: “Acknowledge” done."])
+    assert all(message.count(done.registered_no) <= 1 for message in messages)
+
+
+def test_the_bulk_summary_has_mongolian_plural_forms(officer_client):
+    first, second = register_grievance(), register_grievance()
+    response = officer_client.post(
+        CHANGELIST,
+        {"action": "acknowledge", "_selected_action": [first.pk, second.pk]},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="mn",
+    )
+    (message,) = [str(message) for message in response.context["messages"]]
+    assert message.startswith("2 өргөдөл, гомдолд «")
+    assert "» үйлдлийг хийлээ: " in message

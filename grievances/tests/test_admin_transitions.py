@@ -244,7 +244,7 @@ def test_a_transition_the_state_no_longer_allows_is_refused(officer_client):
     before = _snapshot(grievance)
     response = officer_client.post(_transition_url(grievance, "acknowledge"), follow=True)
     assert _messages(response) == [
-        f"Case {grievance.registered_no} cannot be “Acknowledge” while it is “Being resolved”."
+        f"“Acknowledge” cannot be done on case {grievance.registered_no} while it is “Being resolved”."
     ]
     assert _snapshot(grievance) == before
 
@@ -289,7 +289,9 @@ def test_a_psc_member_is_told_when_their_case_is_already_resolved(client, psc_me
     before = _snapshot(grievance)
     client.force_login(psc_member)
     response = client.post(_transition_url(grievance, "resolve"), {"resolve-response_way": "email"}, follow=True)
-    assert _messages(response) == [f"Case {grievance.registered_no} cannot be “Resolve” while it is “Resolved”."]
+    assert _messages(response) == [
+        f"“Resolve” cannot be done on case {grievance.registered_no} while it is “Resolved”."
+    ]
     assert _snapshot(grievance) == before
 
 

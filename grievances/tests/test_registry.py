@@ -185,5 +185,5 @@ def test_a_new_registry_entry_is_refused_outside_its_source_states(flag_transiti
     response = api.post(f"/api/grievances/{grievance.pk}/flag/", {}, format="json")
     assert response.status_code == 400
     assert response.json()["detail"] == [
-        f"Case {grievance.registered_no} cannot be “Flag for review” while it is “Resolved”."
+        f"“Flag for review” cannot be done on case {grievance.registered_no} while it is “Resolved”."
     ]
