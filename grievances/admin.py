@@ -27,6 +27,27 @@ from .forms import GrievanceAdminAddForm
 from .models import Attachment, Complainant, Grievance, StageResolution
 
 
+def private_file_get(request, model_admin, grievance_id, related, pk):
+    """The case and one of its private files (`related`: attachments, referral_letters), for a download.
+
+    Only staff who may see the complainant, and only on a case they may see:
+    a file that names or shows the person is as private as the person.
+    """
+    if not request.user.has_perm("grievances.view_complainant"):
+        raise PermissionDenied
+    grievance = get_object_or_404(model_admin.get_queryset(request), pk=grievance_id)
+    return grievance, get_object_or_404(getattr(grievance, related), pk=pk)
+
+
+def private_file_response(file, **kwargs):
+    """Answer a download of a stored file, or 404 when the storage no longer has it."""
+    try:
+        handle = file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, **kwargs)
+
+
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
@@ -346,15 +367,8 @@ class GrievanceAdmin(TranslationAdmin):
 
     def attachment_download(self, request, grievance_id, pk):
         """Serve a private attachment to staff who may see the case and its complainant."""
-        if not request.user.has_perm("grievances.view_complainant"):
-            raise PermissionDenied
-        grievance = get_object_or_404(self.get_queryset(request), pk=grievance_id)
-        attachment = get_object_or_404(grievance.attachments, pk=pk)
-        try:
-            handle = attachment.file.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        return FileResponse(handle, as_attachment=True, filename=attachment.original_name)
+        grievance, attachment = private_file_get(request, self, grievance_id, "attachments", pk)
+        return private_file_response(attachment.file, filename=attachment.original_name)
 
     # --- calls to the complainant ------------------------------------------------
 

@@ -3,15 +3,12 @@
 from functools import partial
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from .admin import ReadOnlyInline
+from .admin import ReadOnlyInline, private_file_get, private_file_response
 from .models import ReferralBody, ReferralLetter
 
 
@@ -46,16 +43,9 @@ class ReferralLetterInline(ReadOnlyInline):
 
 def referral_letter_download(request, grievance_id, pk, *, model_admin):
     """Serve a referral letter to staff who may see the case and its complainant."""
-    if not request.user.has_perm("grievances.view_complainant"):
-        raise PermissionDenied
-    grievance = get_object_or_404(model_admin.get_queryset(request), pk=grievance_id)
-    letter = get_object_or_404(grievance.referral_letters, pk=pk)
-    try:
-        handle = letter.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
+    grievance, letter = private_file_get(request, model_admin, grievance_id, "referral_letters", pk)
     name = f"{grievance.registered_no.replace('/', '-')}-referral-{letter.language}.pdf"
-    return FileResponse(handle, as_attachment=True, filename=name, content_type="application/pdf")
+    return private_file_response(letter.file, filename=name, content_type="application/pdf")
 
 
 def referral_letter_urls(model_admin):
