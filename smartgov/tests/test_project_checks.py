@@ -27,9 +27,9 @@ def _production_env(**overrides):
     return {**env, **PRODUCTION_ENV, **overrides}
 
 
-def test_deploy_check_is_clean_with_production_settings():
-    env = _production_env()
-    result = subprocess.run(
+def _deploy_check(env):
+    """Run `manage.py check --deploy`, failing on warnings, in a process with `env`."""
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
         env=env,
@@ -37,6 +37,11 @@ def test_deploy_check_is_clean_with_production_settings():
         text=True,
         check=False,
     )
+
+
+def test_deploy_check_is_clean_with_production_settings():
+    env = _production_env()
+    result = _deploy_check(env)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -70,14 +75,7 @@ def test_every_message_has_a_mongolian_translation():
 def test_the_deploy_check_warns_when_messages_would_only_be_printed():
     env = _production_env(EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend", SMS_BACKEND="")
     env.pop("SMS_BACKEND")
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _deploy_check(env)
     assert result.returncode != 0
     assert "EMAIL_BACKEND" in result.stderr + result.stdout and "SMS_BACKEND" in result.stderr + result.stdout
     assert "smartgov.W001" in result.stderr + result.stdout
