@@ -153,7 +153,22 @@ class GrievanceAdmin(TranslationAdmin):
     action_form = admin_transitions.GrievanceActionForm
     actions = ["export_personal_data"]
     fieldsets = [
-        (None, {"fields": ["registered_no", "received_at", "kind", "channel", "summary", "details", "location"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "registered_no",
+                    "received_at",
+                    "kind",
+                    "channel",
+                    "message",
+                    "message_language",
+                    "summary",
+                    "details",
+                    "location",
+                ]
+            },
+        ),
         (_("Workflow"), {"fields": WORKFLOW_FIELDS[1:]}),
         (
             _("Resolution"),
@@ -161,7 +176,10 @@ class GrievanceAdmin(TranslationAdmin):
         ),
     ]
     add_fieldsets = [
-        (None, {"fields": ["received_at", "kind", "channel", "summary", "details", "location"]}),
+        (
+            None,
+            {"fields": ["received_at", "kind", "channel", "message", "message_language", "summary", "details", "location"]},
+        ),
         (
             _("Complainant"),
             {
@@ -229,7 +247,8 @@ class GrievanceAdmin(TranslationAdmin):
     # --- case page ----------------------------------------------------------
 
     def get_readonly_fields(self, request, obj=None):
-        return [] if obj is None else WORKFLOW_FIELDS + ["received_at"]
+        # The message stays as it was received; the officer writes the public summaries beside it.
+        return [] if obj is None else WORKFLOW_FIELDS + ["received_at", "message", "message_language"]
 
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
@@ -316,6 +335,8 @@ class GrievanceAdmin(TranslationAdmin):
             kind=data["kind"],
             channel=data["channel"],
             summary=next((data.get(f"summary_{code}") for code in languages if data.get(f"summary_{code}")), ""),
+            message=data.get("message", ""),
+            message_language=data.get("message_language", ""),
             received_at=data["received_at"],
             details=data.get("details", ""),
             location=data.get("location", ""),

@@ -99,6 +99,15 @@ class Satisfaction(models.TextChoices):
     NO_ANSWER = "no_answer", _("No answer within the period")
 
 
+class MessageLanguage(models.TextChoices):
+    """The language a complainant wrote or spoke in, kept with their message."""
+
+    MONGOLIAN = "mn", _("Mongolian")
+    ENGLISH = "en", _("English")
+    KAZAKH = "kk", _("Kazakh")
+    OTHER = "other", _("another language")
+
+
 class ReplyLanguage(models.TextChoices):
     MONGOLIAN = "mn", _("Mongolian")
     ENGLISH = "en", _("English")
@@ -220,7 +229,25 @@ class Grievance(models.Model):
     kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
     channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
     received_at = models.DateTimeField(_("received at"))
-    summary = models.TextField(_("summary of the issue"))
+    # What the complainant wrote or said, as received, in the language they used. It may name people
+    # and places, so it is never a report's text: the report uses the public summary below.
+    message = models.TextField(
+        _("message as received"),
+        blank=True,
+        help_text=_("What the complainant wrote or said, kept as received. It never appears in a report."),
+    )
+    message_language = models.CharField(
+        _("language of the message"), max_length=8, choices=MessageLanguage.choices, blank=True
+    )
+    # Written by the officer in Mongolian and in English (summary_mn, summary_en): the report's text.
+    summary = models.TextField(
+        _("public summary"),
+        blank=True,
+        help_text=_(
+            "A short description of the issue for the report, with no name, address or other detail "
+            "that could identify anyone."
+        ),
+    )
     details = models.TextField(_("details"), blank=True)
     location = models.CharField(_("aimag, soum or district"), max_length=200, blank=True)
 
