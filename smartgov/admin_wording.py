@@ -12,6 +12,7 @@ from django.utils.translation import gettext_noop, ngettext_lazy
 
 ADMIN_TITLES = [
     gettext_noop("Add %s"),
+    gettext_noop("Add %(name)s"),
     gettext_noop("Change %s"),
     gettext_noop("View %s"),
     gettext_noop("Select %s"),
