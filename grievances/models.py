@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from smartgov.crypto import EncryptedCharField, EncryptedEmailField, blind_index
+from smartgov.workdays import add_working_days
 
 
 class Kind(models.TextChoices):
@@ -80,8 +81,6 @@ def due_soon_condition(today, working_days=3) -> Q:
     Counted in working days, as the deadlines themselves are: on a Friday, "3
     working days" reaches Tuesday, and a case due over the weekend is included.
     """
-    from smartgov.workdays import add_working_days
-
     return due_condition(today, add_working_days(today, working_days))
 
 
