@@ -200,6 +200,12 @@ UPLOAD_MAX_FILE_BYTES = env_int("UPLOAD_MAX_FILE_BYTES", 10 * 1024 * 1024)
 GRM_MAX_ATTACHMENTS = env_int("GRM_MAX_ATTACHMENTS", 3)
 # Pictures declaring more pixels than this are refused (a small file can declare billions: a decompression bomb).
 UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 100_000_000)
+# Files kept after a form error (so the person need not choose them again), in bytes per client address and
+# in all, over a day: refused forms cannot fill the disk (grievances/upload_quota.py).
+GRM_KEPT_UPLOAD_BYTES_PER_CLIENT = env_int(
+    "GRM_KEPT_UPLOAD_BYTES_PER_CLIENT", 2 * UPLOAD_MAX_FILE_BYTES * GRM_MAX_ATTACHMENTS
+)
+GRM_KEPT_UPLOAD_BYTES_TOTAL = env_int("GRM_KEPT_UPLOAD_BYTES_TOTAL", 1024 * 1024 * 1024)
 # Whole request bodies (files included) above this get a friendly 413 page before anything reads them.
 REQUEST_MAX_BYTES = env_int(
     "REQUEST_MAX_BYTES", UPLOAD_MAX_FILE_BYTES * GRM_MAX_ATTACHMENTS + DATA_UPLOAD_MAX_MEMORY_SIZE
