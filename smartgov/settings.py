@@ -347,6 +347,8 @@ GRM_RETENTION_DAYS = env_int("GRM_RETENTION_DAYS", 5 * 365)
 PROJECT_NAME = env_str("PROJECT_NAME", "")  # empty: the translated default name
 GRM_REGISTRATION_PREFIX = env_str("GRM_REGISTRATION_PREFIX", "f")
 GRM_LAUNCH_DATE = env_str("GRM_LAUNCH_DATE", "2015-09-15")
+# An imported registration number may skip at most this many numbers past the highest of its year.
+GRM_IMPORT_MAX_NUMBER_GAP = env_int("GRM_IMPORT_MAX_NUMBER_GAP", 100)
 GRM_DEADLINES = {
     "acknowledge": env_int("GRM_DEADLINE_ACKNOWLEDGE_DAYS", 2),
     "stage2": env_int("GRM_DEADLINE_STAGE2_DAYS", 30),
