@@ -36,6 +36,7 @@ REPLY_WAY_NEEDS = {
     ResponseWay.LETTER: ("address", _("To get the answer by letter, give your postal address.")),
 }
 
+
 class MultipleFileInput(forms.FileInput):
     allow_multiple_selected = True
 

@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # Before CSRF, which would otherwise read (and spool to disk) an oversize body first.
     "smartgov.middleware.RequestSizeLimitMiddleware",
+    "smartgov.middleware.RefuseNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -157,9 +158,15 @@ SESSION_COOKIE_HTTPONLY = True
 # Staff sign in with a one-time code (TOTP) besides their password; off in DEBUG for the demo.
 STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", not DEBUG)
 OTP_TOTP_ISSUER = "smartgov"
+# Two separate limits (smartgov/lockout.py): failures on one user name from any address, and failures from one
+# address on any user names (higher: many people may share an address).
+AXES_HANDLER = "smartgov.lockout.SeparateLimitsHandler"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # in this order: smartgov.lockout reads them so
+# The client's address as the rate limits read it (TRUSTED_PROXY_COUNT), not the proxy's: else one lock for all.
+AXES_CLIENT_IP_CALLABLE = "smartgov.ratelimit.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_VERBOSE = False
@@ -305,7 +312,8 @@ OUTBOX_RETRY_SECONDS = env_int("OUTBOX_RETRY_SECONDS", 60)
 # --- REST API -------------------------------------------------------------
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    # A session counts only once it passed the one-time code when STAFF_REQUIRE_2FA is on (smartgov/two_factor.py).
+    "DEFAULT_AUTHENTICATION_CLASSES": ["smartgov.two_factor.VerifiedSessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "smartgov.api.Pagination",
