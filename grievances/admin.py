@@ -178,18 +178,7 @@ class GrievanceAdmin(TranslationAdmin):
     add_fieldsets = [
         (
             None,
-            {
-                "fields": [
-                    "received_at",
-                    "kind",
-                    "channel",
-                    "message",
-                    "message_language",
-                    "summary",
-                    "details",
-                    "location",
-                ]
-            },
+            {"fields": ["received_at", "kind", "channel", "message", "message_language", "summary", "details", "location"]},
         ),
         (
             _("Complainant"),

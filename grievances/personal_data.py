@@ -161,15 +161,7 @@ def grievance_anonymise(*, grievance_id: int, actor=None) -> bool:
     GrievanceEvent.objects.filter(grievance=grievance).exclude(note="").update(note="")
     ContactTask.objects.filter(grievance=grievance).delete()  # their notes say what was told on the phone
     OutboxMessage.objects.filter(reference=f"grievance:{grievance.pk}").delete()
-    cleared = [
-        "message",
-        "details",
-        "internal_notes",
-        "public_answer",
-        "public_answer_mn",
-        "public_answer_en",
-        "public_answer_kk",
-    ]
+    cleared = ["message", "details", "internal_notes", "public_answer", "public_answer_mn", "public_answer_en", "public_answer_kk"]
     history.forget(grievance=grievance, fields=cleared)
     for field in cleared:
         setattr(grievance, field, "")
