@@ -11,6 +11,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from drf_spectacular.authentication import SessionScheme
 from rest_framework.authentication import SessionAuthentication
 
 
@@ -32,6 +33,12 @@ class VerifiedSessionAuthentication(SessionAuthentication):
         if found is None or not is_verified(found[0]):
             return None
         return found
+
+
+class VerifiedSessionScheme(SessionScheme):
+    """The OpenAPI schema shows the verified session as what it is on the wire: Django's session cookie."""
+
+    target_class = "smartgov.two_factor.VerifiedSessionAuthentication"
 
 
 def verified_login_required(view):
