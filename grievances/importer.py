@@ -11,6 +11,13 @@ received date, kind, channel and summary exists. An `assigned_to` that matches
 no username is a row error (better to fix the file than to lose the assignment).
 Unrelated cases keep the body they were referred to from the optional
 `referred_to` column, or else from `actions_taken`.
+
+Texts go into the columns of their language only. `summary` and
+`actions_taken` are in the file's language (import_log's `language`); the
+optional columns `summary_mn`, `summary_en`, `actions_taken_mn` and
+`actions_taken_en` give a language's copy by name (a log kept in both
+languages). A resolved case whose log has one language only is still imported:
+the report lists it as lacking the other until an officer writes it.
 """
 
 import csv
@@ -22,7 +29,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from smartgov.exceptions import ApplicationError
@@ -44,7 +51,9 @@ COLUMNS = [
     "response_way",
     "assigned_to",
 ]
-OPTIONAL_COLUMNS = ["referred_to"]
+# Copies of the texts named with their language; `summary` and `actions_taken` are in the file's language.
+TEXT_COPY_COLUMNS = ["summary_mn", "summary_en", "actions_taken_mn", "actions_taken_en"]
+OPTIONAL_COLUMNS = ["referred_to", *TEXT_COPY_COLUMNS]
 REQUIRED_VALUES = ["received_date", "kind", "channel", "status", "summary"]
 # The longest value each column's field can store (the other texts have no limit).
 MAX_LENGTHS = {"registered_no": 32, "person": 200, "referred_to": 255, "assigned_to": 150}
@@ -214,7 +223,16 @@ def _check_resolved(row, received, resolved, response_way):
         row.errors.append(_("A resolved case needs response_way."))
 
 
-def _exists(row):
+def _copies(values, text, language):
+    """The copies of one text a row gives, by column name: the plain column in the file's language, then named ones."""
+    copies = {f"{text}_{language}": values.get(text, "")}
+    for column in TEXT_COPY_COLUMNS:
+        if column.startswith(f"{text}_") and values.get(column):
+            copies[column] = values[column]
+    return {column: value for column, value in copies.items() if value}
+
+
+def _exists(row, language):
     values = row.values
     if values.get("registered_no"):
         return Grievance.objects.filter(registered_no=values["registered_no"]).exists()
@@ -222,17 +240,17 @@ def _exists(row):
         received_at__date=row.cleaned["received"],
         kind=values["kind"],
         channel=values["channel"],
-        summary=values["summary"],
+        **{f"summary_{language}": values["summary"]},
     ).exists()
 
 
-def _create(row):
+def _create(row, language):
     values, cleaned = row.values, row.cleaned
     received_at = timezone.make_aware(datetime.combine(cleaned["received"], RECEIVED_TIME))
     grievance = services.grievance_register(
         kind=values["kind"],
         channel=values["channel"],
-        summary=values["summary"],
+        translations=_copies(values, "summary", language),
         received_at=received_at,
         complainant={"name": values.get("person", "")},
         registered_no=values.get("registered_no", ""),
@@ -251,10 +269,11 @@ def _create(row):
         grievance = services.grievance_resolve(
             grievance=grievance,
             actor=None,
-            actions_taken=values["actions_taken"],
             response_way=values["response_way"],
             resolved_on=cleaned["resolved"],
             ask_complainant=False,  # a case from the old log: its complainant was never asked
+            both_languages=False,  # the old log may be in one language: the report lists what a case lacks
+            **_copies(values, "actions_taken", language),
         )
     return grievance
 
@@ -262,25 +281,25 @@ def _create(row):
 def import_log(path, *, language: str = "mn") -> ImportResult:
     """Validate the whole file, then import it in one transaction; raise ImportFailed on any bad row.
 
-    `language` is the language the texts of the file are written in.
+    `language` is the language the `summary` and `actions_taken` columns are written in (mn or en).
     """
+    if language not in settings.MODELTRANSLATION_LANGUAGES:
+        raise ImportFailed([(0, _("The texts of a log are in Mongolian or English."))])
     rows = read_rows(path)
     validate(rows)
     errors = [(row.number, reason) for row in rows for reason in row.errors]
     if errors:
         raise ImportFailed(errors)
-    # The texts go into the fields of the file's language (summary_mn or summary_en).
-    with translation.override(language):
-        created = skipped = 0
-        with transaction.atomic():
-            for row in rows:
-                if _exists(row):
-                    skipped += 1
-                    continue
-                try:
-                    _create(row)
-                except ApplicationError as error:
-                    # Rolls the whole import back: all rows or none.
-                    raise ImportFailed([(row.number, str(error.message))]) from error
-                created += 1
+    created = skipped = 0
+    with transaction.atomic():
+        for row in rows:
+            if _exists(row, language):
+                skipped += 1
+                continue
+            try:
+                _create(row, language)
+            except ApplicationError as error:
+                # Rolls the whole import back: all rows or none.
+                raise ImportFailed([(row.number, str(error.message))]) from error
+            created += 1
     return ImportResult(created=created, skipped=skipped)

@@ -50,9 +50,10 @@ def _whole_cycle(grievance):
     grievance = services.grievance_resolve(
         grievance=grievance,
         actor=None,
-        actions_taken="Sent the draft law",
+        actions_taken_mn="Sent the draft law",
+        actions_taken_en="Sent the draft law",
         response_way=ResponseWay.EMAIL,
-        public_answer="The draft law is attached to this answer.",
+        public_answer_en="The draft law is attached to this answer.",
     )
     return services.grievance_close(grievance=grievance, actor=None)
 
@@ -421,9 +422,10 @@ def test_a_kazakh_answer_given_when_resolving_reaches_the_kazakh_speaker():
     services.grievance_resolve(
         grievance=grievance,
         actor=None,
-        actions_taken="Sent the draft law",
+        actions_taken_mn="Sent the draft law",
+        actions_taken_en="Sent the draft law",
         response_way=ResponseWay.EMAIL,
-        public_answer="The draft law is attached.",
+        public_answer_en="The draft law is attached.",
         public_answer_kk="Заң жобасы қоса беріледі.",
     )
     resolution = OutboxMessage.objects.order_by("pk").last()

@@ -77,7 +77,8 @@ def test_addressed_table_header_repeats_on_every_page(tmp_path):
             received_on=date(2020, 8, day),
             status=Status.RESOLVED,
             resolved_on=date(2020, 8, 31),
-            actions_taken="A long answer explaining the action taken by the PIU. " * 4,
+            actions_taken_mn="A long answer explaining the action taken by the PIU. " * 4,
+            actions_taken_en="A long answer explaining the action taken by the PIU. " * 4,
             response_way="email",
         )
     text = pdf_text(render_grm_report_pdf(start=START, end=END, language="en"), tmp_path, "long")
@@ -96,7 +97,8 @@ def test_each_addressed_case_row_carries_every_column_of_the_report_in_the_reade
         kind=Kind.COMPLAINT,
         channel=Channel.WRITTEN,
         summary="Slow answer from the service centre",
-        actions_taken="Called the centre and answered in writing",
+        actions_taken_mn="Called the centre and answered in writing",
+        actions_taken_en="Called the centre and answered in writing",
         response_way="letter",
     )
 
