@@ -48,8 +48,8 @@ def test_the_public_form_registers_while_an_import_of_this_year_s_cases_is_runni
     mid_import, go_on = threading.Event(), threading.Event()
     real_create = importer._create
 
-    def create_then_wait(row):
-        grievance = real_create(row)
+    def create_then_wait(row, language):
+        grievance = real_create(row, language)
         if not mid_import.is_set():
             mid_import.set()
             go_on.wait(SAFETY_SECONDS)
