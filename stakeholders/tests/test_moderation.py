@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Permission
 from django.db import IntegrityError, transaction
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from disclosure.tests.factories import make_version
@@ -17,11 +18,18 @@ from .factories import ConsultationEventFactory, UserFactory, feedback_on, moder
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _messages_in_english():
+    with translation.override("en"):
+        yield
+
+
 # What a removed comment says on a public page, in each language (stakeholders/_removed_feedback.html).
 REMOVED = {
     "en": ("This comment was removed by the moderator on", "Reason: Abusive or offensive language"),
-    "mn": ("Энэ сэтгэгдлийг зохицуулагч", "Шалтгаан: Доромжилсон, бүдүүлэг үг хэллэг"),
-    "kk": ("Бұл пікірді модератор", "Себебі: Балағат немесе қорлайтын сөздер"),
+    "mn": ("Энэ саналыг модератор хассан", "Шалтгаан: Доромжилсон, бүдүүлэг үг хэллэг"),
+    "kk": ("Бұл пікірді модератор алып тастады", "Себебі: Қорлайтын немесе дөрекі сөздер"),
 }
 
 
