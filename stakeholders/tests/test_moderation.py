@@ -242,6 +242,7 @@ def test_staff_who_edit_feedback_without_the_moderation_permission_get_no_modera
 
 
 def test_the_admin_home_shows_moderators_how_many_comments_wait(moderator_client):
+    assert moderator_client.get("/admin/").context["desk"] is None  # nothing waits: the plain home page
     version = make_version(comment_days=(-1, 3))
     for _ in range(3):
         public_comment(version)
