@@ -14,10 +14,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from smartgov.models import OutboxMessage
-
-from . import history
 from stakeholders import personal_data as stakeholder_data
 
+from . import history
 from .models import (
     Complainant,
     ContactTask,
