@@ -210,21 +210,18 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
         return selectors.grievance_list_for_user(user=request.user)
 
     def get_search_fields(self, request):
-        fields = ["=registered_no", "summary_mn", "summary_en"]
-        if request.user.has_perm("grievances.view_complainant"):
-            fields += ["complainant__name"]
-        return fields
+        return ["=registered_no", "summary_mn", "summary_en"]
 
     def get_search_results(self, request, queryset, search_term):
-        """Also find cases by the complainant's exact e-mail or phone, through their blind indexes.
+        """Also find cases by the complainant's exact name, e-mail or phone, through their blind indexes.
 
-        Contact details are encrypted, so they cannot be searched by part; the
-        whole address or number finds the case.
+        The name and contact details are encrypted, so they cannot be searched
+        by part; the whole name, address or number finds the case.
         """
         found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         term = search_term.strip()
         if term and request.user.has_perm("grievances.view_complainant"):
-            found |= queryset.filter(personal_data.contact_match(email=term, phone=term, prefix="complainant__"))
+            found |= queryset.filter(personal_data.identity_match(term=term, prefix="complainant__"))
         return found, may_have_duplicates
 
     # --- case page ----------------------------------------------------------

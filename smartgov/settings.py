@@ -296,6 +296,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "grievances.tasks.grievance_complainant_clock_task",
         "schedule": crontab(hour=6, minute=0),
     },
+    # Tells moderators that public comments wait; the task itself paces the notices
+    # (at most one per PUBLIC_COMMENT_DIGEST_MINUTES).
+    "feedback-moderation-digest": {"task": "stakeholders.tasks.feedback_moderation_digest_task", "schedule": 60},
+    # Removes commenters' names and contacts after PUBLIC_COMMENT_RETENTION_DAYS; safe to run again.
+    "feedback-authors-forget-expired": {
+        "task": "stakeholders.tasks.feedback_authors_forget_expired_task",
+        "schedule": crontab(hour=2, minute=45),
+    },
     "grm-half-year-report": {
         "task": "reporting.tasks.report_half_year_check_task",
         "schedule": crontab(hour=7, minute=0),
@@ -374,6 +382,12 @@ GRM_SUBMISSION_RATE_LIMIT = env_str("GRM_SUBMISSION_RATE_LIMIT", "20/h")
 GRM_TRACKING_FAILURE_RATE_LIMIT = env_str("GRM_TRACKING_FAILURE_RATE_LIMIT", "10/h")
 GRM_REPLY_RATE_LIMIT = env_str("GRM_REPLY_RATE_LIMIT", "20/h")
 DISCLOSURE_COMMENT_RATE_LIMIT = env_str("DISCLOSURE_COMMENT_RATE_LIMIT", "10/h")
+# Public comments wait for a moderator before they are published; off, they are published at once.
+PUBLIC_COMMENTS_PREMODERATED = env_bool("PUBLIC_COMMENTS_PREMODERATED", True)
+# Moderators are told that comments wait at most once per this many minutes (a digest, not a mail per comment).
+PUBLIC_COMMENT_DIGEST_MINUTES = env_int("PUBLIC_COMMENT_DIGEST_MINUTES", 30)
+# Commenters' names and contact details are removed this long after the comment; the comment and answer stay.
+PUBLIC_COMMENT_RETENTION_DAYS = env_int("PUBLIC_COMMENT_RETENTION_DAYS", 5 * 365)
 # How many reverse proxies in front of the portal append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # The portal's public address, for the tracking link in messages to complainants.
