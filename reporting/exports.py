@@ -1,64 +1,164 @@
 """Tables as CSV or XLSX downloads, and the grievance log as a table (never any complainant identity).
 
-The rows of the SEP dashboard download come from reporting.dashboard.
+The rows of the SEP dashboard download come from reporting.dashboard. The
+grievance log has one row shape (grievance_log_row), used by the dashboard's
+log of a period and by the case list's export of its current filters.
 """
 
 import csv
 import io
+import tempfile
 
-from django.http import HttpResponse
-from django.utils import timezone
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from grievances.models import Channel, Kind, ResponseWay, Stage, Status
+from grievances.models import Stage
 
+# Cases read from the database at a time by the log export (one query for them, one for their stages).
+LOG_CHUNK = 2000
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
 
-def grievance_log_table(rows):
-    """Header and rows of the grievance log with labels instead of codes."""
-    labels = {
-        "kind": dict(Kind.choices),
-        "channel": dict(Channel.choices),
-        "status": dict(Status.choices),
-        "stage": dict(Stage.choices),
-        "way": dict(ResponseWay.choices),
-    }
-    header = [
+def grievance_log_header() -> list[str]:
+    """The columns of the grievance log: SEP table 5, then the GRM report's columns for a case.
+
+    Table 5's "grievance type and received channel" is two columns, and each
+    level's "resolution and closure date" two, so a spreadsheet can filter on
+    them. "Person(s)" says who complained only as gender and age group: the
+    log is shared (the PIU, the steering committee, the World Bank) and
+    leaves the admin, where every look at a complainant is recorded; a
+    person's details are read on the case page.
+    """
+    return [
         _("Registered No."),
+        _("Status"),
         _("Date received"),
+        _("Person(s): gender and age group"),
         _("Type"),
         _("Channel"),
         _("Summary of issue"),
-        _("Status"),
+        _("1st level resolution"),
+        _("1st level closure date"),
+        _("2nd level resolution"),
+        _("2nd level closure date"),
+        _("Assigned PIU staff"),
         _("Stage"),
         _("Resolved date"),
         _("Period in working days"),
         _("Way of answer"),
         _("Summary of actions taken"),
     ]
-    body = (
-        [
-            number,
-            timezone.localtime(received).date(),
-            labels["kind"].get(kind, kind),
-            labels["channel"].get(channel, channel),
-            summary or "",
-            labels["status"].get(status, status),
-            str(labels["stage"].get(stage, stage)),
-            resolved_on,
-            working_days,
-            labels["way"].get(way, way or ""),
-            actions or "",
-        ]
-        for number, received, kind, channel, summary, status, stage, resolved_on, working_days, way, actions in rows
+
+
+def grievance_log_row(case, *, language: str) -> list:
+    """One case as a row of the log, texts in `language` (mn or en) with no other language in their place.
+
+    `case` comes from grievances.selectors.grievance_log_for_export, which
+    joins and prefetches what is read here. The public summary is the text;
+    the message as received never is.
+    """
+    levels = {record.stage: record for record in case.stage_resolutions.all()}
+    first, second = levels.get(Stage.LOCAL), levels.get(Stage.PIU)
+    return [
+        case.registered_no,
+        case.get_status_display(),
+        timezone.localdate(case.received_at),
+        _person(case),
+        case.get_kind_display(),
+        case.get_channel_display(),
+        getattr(case, f"summary_{language}") or "",
+        first.resolution if first else "",
+        first.closed_on if first else None,
+        second.resolution if second else "",
+        second.closed_on if second else None,
+        _staff_name(case.assigned_to),
+        str(case.get_stage_display()),
+        case.resolved_on,
+        case.working_days_to_resolve,
+        case.get_response_way_display(),
+        getattr(case, f"actions_taken_{language}") or "",
+    ]
+
+
+def _person(case) -> str:
+    """Gender and age group of the complainant as they gave them; never who they are."""
+    try:
+        complainant = case.complainant
+    except ObjectDoesNotExist:
+        return ""
+    return ", ".join(
+        str(part) for part in (complainant.get_gender_display(), complainant.get_age_group_display()) if part
     )
-    return header, body
+
+
+def _staff_name(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user is not None else ""
+
+
+def log_language(language: str | None) -> str:
+    """The language of the log's texts: the user's, if the PIU keeps the texts in it, else the site's."""
+    return language if language in settings.MODELTRANSLATION_LANGUAGES else settings.LANGUAGE_CODE
+
+
+def grievance_log_response(*, cases, language: str, file_format: str, filename: str):
+    """Answer a download of the log of `cases`: CSV streamed as it is read, XLSX written through a temporary file.
+
+    The cases are read LOG_CHUNK at a time, so memory stays flat and the
+    queries are a fixed number per chunk whatever the length of the list.
+    """
+    language = log_language(language)
+    with translation.override(language):
+        header = [str(title) for title in grievance_log_header()]
+
+    def rows():
+        with translation.override(language):
+            for case in cases.iterator(chunk_size=LOG_CHUNK):
+                yield [safe_cell(cell) for cell in grievance_log_row(case, language=language)]
+
+    if file_format == "xlsx":
+        return _xlsx_file_response(header, rows(), filename)
+    return _csv_streaming_response(header, rows(), filename)
+
+
+class _Echo:
+    """A file for csv.writer that hands back each line instead of keeping it."""
+
+    def write(self, line):
+        return line
+
+
+def _csv_streaming_response(header, rows, filename):
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield ("\ufeff" + writer.writerow(header)).encode("utf-8")  # the BOM tells Excel the file is UTF-8
+        for row in rows:
+            yield writer.writerow(row).encode("utf-8")
+
+    response = StreamingHttpResponse(lines(), content_type=CONTENT_TYPES["csv"])
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def _xlsx_file_response(header, rows, filename):
+    # An XLSX is a zip written at the end: write-only mode keeps the rows in openpyxl's own temporary file.
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it once sent)
+    workbook.save(handle)
+    handle.seek(0)
+    return FileResponse(handle, as_attachment=True, filename=f"{filename}.xlsx", content_type=CONTENT_TYPES["xlsx"])
 
 
 # A cell starting with one of these is run as a formula by spreadsheet programs (and written as one by openpyxl).
