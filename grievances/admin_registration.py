@@ -16,6 +16,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.admin import widgets
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +45,8 @@ WAY_NEEDS_MESSAGES = {
     "phone": _("The complainant wants an answer by phone: write their phone number."),
     "address": _("The complainant wants an answer by letter: write their postal address."),
 }
+# One page: the message gets room, the texts written by the officer are short.
+TEXT_ROWS = {"message": 6, "summary_mn": 3, "summary_en": 3, "details": 3}
 SUMMARY_LABELS = {"mn": _("Public summary in Mongolian"), "en": _("Public summary in English")}
 
 # The sections of the page, in the order an officer fills them in during a call or with a letter in hand.
@@ -92,6 +95,16 @@ def _complainant_field(name, **overrides):
     return field
 
 
+class LabelledSplitDateTime(widgets.AdminSplitDateTime):
+    """The admin's date and time boxes, each with a label of its own (the admin's are plain text)."""
+
+    template_name = "admin/grievances/grievance/split_datetime.html"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.widgets[1].format = "%H:%M"  # the officer types hours and minutes; seconds would be noise
+
+
 class AttachmentsInput(MultipleFileInput):
     """The file chooser, followed by the files kept from an earlier try (ticked, to be attached as well)."""
 
@@ -114,7 +127,7 @@ class GrievanceAdminAddForm(AttachmentsFormMixin, forms.ModelForm):
 
     complainant_name = _complainant_field("name")
     complainant_phone = forms.RegexField(
-        label=_("phone"),
+        label=capfirst(_("phone")),
         regex=PHONE_PATTERN,
         max_length=50,
         required=False,
@@ -126,7 +139,7 @@ class GrievanceAdminAddForm(AttachmentsFormMixin, forms.ModelForm):
     complainant_preferred_contact = _complainant_field("preferred_contact")
     complainant_preferred_language = _complainant_field(
         "preferred_language",
-        label=_("language of messages"),
+        label=_("Language of messages"),
         help_text=_("The receipt and the messages are in this language. Left empty: the language of the message."),
     )
     complainant_gender = _complainant_field("gender")
@@ -142,7 +155,10 @@ class GrievanceAdminAddForm(AttachmentsFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         fields = self.fields
+        fields["kind"].error_messages["required"] = _("Choose the type of feedback.")
         fields["channel"].choices = [("", "---------"), *OFFICER_CHANNELS]
+        fields["channel"].error_messages["required"] = _("Choose how the feedback arrived.")
+        fields["received_at"].widget = LabelledSplitDateTime(attrs={"aria-describedby": "id_received_at_helptext"})
         fields["received_at"].initial = lambda: timezone.localtime().replace(second=0, microsecond=0)
         fields["received_at"].help_text = _("When the call, letter or visit came in; now unless you change it.")
         fields["message"].required = True
@@ -153,6 +169,8 @@ class GrievanceAdminAddForm(AttachmentsFormMixin, forms.ModelForm):
         fields["message_language"].required = True
         fields["message_language"].choices = MessageLanguage.choices
         fields["message_language"].initial = get_language() if get_language() in MessageLanguage.values else "mn"
+        for name, rows in TEXT_ROWS.items():
+            fields[name].widget.attrs["rows"] = rows
         for code, label in SUMMARY_LABELS.items():
             if f"summary_{code}" in fields:
                 fields[f"summary_{code}"].label = label
@@ -160,6 +178,22 @@ class GrievanceAdminAddForm(AttachmentsFormMixin, forms.ModelForm):
         self.order_fields(_field_order())
         self.init_attachments()
         self.fields["attachments"].widget.kept_files = self.kept_files
+
+    def clean_attachments(self):
+        """The public form's checks (AttachmentsFormMixin); after a refusal, say what the officer chooses again.
+
+        The browser empties the file input when the page comes back: the files
+        that passed are kept on the server and listed under it (full_clean),
+        so only a replacement for a refused file needs choosing.
+        """
+        try:
+            return super().clean_attachments()
+        except forms.ValidationError as refused:
+            if self.accepted_uploads:  # some passed (and none was over the count): they will be kept
+                refused.error_list.append(
+                    forms.ValidationError(_("The other files are kept: choose only a replacement for the refused one."))
+                )
+            raise
 
     def clean_received_at(self):
         """Refuse a moment in the future or before the GRM was launched; a time in this minute counts as now."""
@@ -201,5 +235,6 @@ class GrievanceAdminAddForm(AttachmentsFormMixin, forms.ModelForm):
         items = [("", "", error) for error in self.non_field_errors()]
         for name, field in self.fields.items():
             for error in self.errors.get(name, []):
-                items.append((self[name].id_for_label, field.label, error))
+                # A field of several boxes (the date and time) is reached at its first box.
+                items.append((self[name].id_for_label or f"{self[name].auto_id}_0", field.label, error))
         return items
