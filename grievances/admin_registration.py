@@ -219,6 +219,8 @@ class GrievanceAdminAddForm(AttachmentsFormMixin, forms.ModelForm):
 
     def full_clean(self):
         super().full_clean()
+        if "received_at" in self._errors:  # the date and time boxes get no error id from Django: name it for them
+            self.fields["received_at"].widget.attrs["aria-describedby"] += " id_received_at_error"
         if self.is_bound and self._errors:
             # The form is shown again: the files that passed are stored for the next try (uploads.keep_for_next_try).
             self.keep_accepted_uploads()

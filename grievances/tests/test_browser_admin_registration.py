@@ -10,6 +10,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
 from django.utils import timezone
 
@@ -175,3 +176,23 @@ def test_a_hotline_case_with_its_complainant_and_a_scanned_letter_in_one_save(ta
     [scan] = grievance.attachments.all()
     assert (scan.original_name, scan.content_type) == ("letter.pdf", "application/pdf")
     assert scan.file.read() == PDF_BYTES
+
+
+@pytest.mark.parametrize("language", ["mn", "en"])
+def test_the_registration_page_has_no_axe_violations_before_or_after_an_error(tab, live_server, axe_source, language):
+    tab.context.add_cookies([{"name": django_settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
+    tab.goto("/admin/grievances/grievance/add/")
+
+    def violations():
+        tab.evaluate(axe_source)
+        return tab.evaluate(
+            "() => axe.run({include: ['#grievance_form']}, {runOnly: {type: 'tag', values: "
+            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(r => r.violations.map(v => [v.id, v.nodes.length]))"
+        )
+
+    assert violations() == []
+    tab.fill("#id_received_at_0", (timezone.localdate() + timedelta(days=1)).isoformat())
+    with tab.expect_navigation():
+        tab.click("input[name=_save]")
+    assert tab.locator(".error-summary li").count() == 4  # type, channel, date, message
+    assert violations() == []
