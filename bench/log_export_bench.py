@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smartgov.settings")
 
 import django  # noqa: E402
+import psycopg2  # noqa: E402
 
 django.setup()
 
@@ -29,6 +30,22 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from seed import seed  # noqa: E402
+
+
+def seed_cases(count):
+    """Seed through a connection of its own, as bench/portal.py does (seed() commits and runs VACUUM)."""
+    database = connection.settings_dict
+    raw = psycopg2.connect(
+        dbname=database["NAME"],
+        user=database["USER"],
+        password=database["PASSWORD"],
+        host=database["HOST"],
+        port=database["PORT"] or None,
+    )
+    try:
+        seed(raw, count=count, prefix="f")
+    finally:
+        raw.close()
 
 
 def seed_stage_records():
@@ -41,7 +58,7 @@ def seed_stage_records():
             """
             INSERT INTO grievances_stageresolution (grievance_id, stage, resolution, resolved_on, closed_on)
             SELECT id, 1, 'Sent to the PIU for assessment', NULL, (received_at + interval '3 days')::date
-            FROM grievances_grievance WHERE id %% 3 = 0
+            FROM grievances_grievance WHERE id % 3 = 0
             """
         )
         cursor.execute("ANALYZE grievances_stageresolution")
@@ -83,7 +100,7 @@ def main():
     connection.settings_dict["TEST"]["NAME"] = f"bench_export_{old_name}"
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=options.keep)
     try:
-        seed(connection, count=options.cases, prefix="f")
+        seed_cases(options.cases)
         seed_stage_records()
         client = officer_client()
         print(f"{options.cases:,} cases; load average {' '.join(f'{load:.2f}' for load in os.getloadavg())}")

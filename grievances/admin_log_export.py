@@ -3,7 +3,7 @@
 The cases come from the admin's own ChangeList, so the export holds exactly
 the cases the list shows, with the same filters, search and limits on who may
 see what (a steering committee member exports only their cases). The rows
-are the log's one shape (reporting.exports.grievance_log_row), the one the
+are the log's one shape (reporting.exports.grievance_log_rows), the one the
 SEP dashboard's log also uses.
 """
 

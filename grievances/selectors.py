@@ -24,7 +24,7 @@ def grievance_list_for_user(*, user, today=None):
     )
 
 
-# What a row of the log export reads (reporting.exports.grievance_log_row): never the message as received,
+# What a row of the log export reads (reporting.exports.grievance_log_rows): never the message as received,
 # never the complainant's name or contact details.
 LOG_EXPORT_FIELDS = [
     "registered_no",
@@ -52,14 +52,15 @@ def grievance_log_for_export(queryset):
     Two queries, whatever the number of cases (one per chunk of
     reporting.exports.LOG_CHUNK cases when the export streams), and only the
     columns the log shows are read, so nothing the export must not hold
-    leaves the database.
+    leaves the database. The stage records are in each case's `log_levels`,
+    a plain list: a related manager would build a queryset for every row.
     """
     levels = StageResolution.objects.filter(stage__in=[Stage.LOCAL, Stage.PIU]).only(
         "grievance", "stage", "resolution", "closed_on"
     )
     return (
         queryset.select_related("assigned_to", "complainant")
-        .prefetch_related(Prefetch("stage_resolutions", queryset=levels))
+        .prefetch_related(Prefetch("stage_resolutions", queryset=levels, to_attr="log_levels"))
         .only(*LOG_EXPORT_FIELDS)
     )
 

@@ -289,7 +289,7 @@ def _received_by_kind(start, end):
 
 
 def grievance_log_for_period(*, user, start: date, end: date):
-    """The grievance log of a period for export: the cases `user` may see, oldest first (exports.grievance_log_row)."""
+    """The grievance log of a period for export: the cases `user` may see, oldest first (exports.grievance_log_rows)."""
     low, high = local_day_bounds(start, end)
     return grievance_log_for_export(
         Grievance.objects.visible_to(user)
