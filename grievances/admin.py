@@ -10,7 +10,6 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -33,7 +32,8 @@ from . import (
     services,
     workflow,
 )
-from .admin_filters import AssigneeFilter, OverdueFilter, ReportingPeriodFilter
+from .admin_columns import DEFAULT_ORDERING, CaseListColumns
+from .admin_filters import AssigneeFilter, QueueFilter, ReportingPeriodFilter
 from .models import Attachment, Complainant, Grievance, StageResolution
 
 
@@ -142,24 +142,14 @@ WORKFLOW_FIELDS = [
 
 
 @admin.register(Grievance)
-class GrievanceAdmin(TranslationAdmin):
-    list_display = [
-        "registered_no",
-        "received_on",
-        "kind",
-        "channel",
-        "stage",
-        "status",
-        "assigned_to",
-        "due",
-        "to_call",
-        "new_reply",
-    ]
+class GrievanceAdmin(CaseListColumns, TranslationAdmin):
+    # Compact columns (admin_columns.py): the list fits 1280 px in Mongolian and English.
+    list_display = ["number", "short_summary", "status_cell", "assigned_to", "badges"]
     list_select_related = ["assigned_to"]
-    list_filter = ["state", "status", "stage", "kind", "channel", AssigneeFilter, OverdueFilter, ReportingPeriodFilter]
+    list_filter = [QueueFilter, "state", "status", "stage", "kind", "channel", AssigneeFilter, ReportingPeriodFilter]
     list_per_page = 50
     show_full_result_count = False
-    ordering = ["-received_at"]
+    ordering = DEFAULT_ORDERING
     action_form = admin_transitions.GrievanceActionForm
     actions = ["export_personal_data"]
     fieldsets = [
@@ -211,33 +201,6 @@ class GrievanceAdmin(TranslationAdmin):
             found |= queryset.filter(personal_data.contact_match(email=term, phone=term, prefix="complainant__"))
         return found, may_have_duplicates
 
-    @admin.display(description=_("received on"), ordering="received_at")
-    def received_on(self, grievance):
-        return timezone.localtime(grievance.received_at).date()
-
-    @admin.display(description=_("due on"), ordering="due_on")
-    def due(self, grievance):
-        if grievance.due_on is None:
-            return "–"
-        if grievance.is_overdue:
-            return format_html(
-                '<strong style="color:#a00">{} ({})</strong>', grievance.due_on.isoformat(), gettext("overdue")
-            )
-        return grievance.due_on.isoformat()
-
-    @admin.display(description=_("call the complainant"))
-    def to_call(self, grievance):
-        # Annotated by selectors.grievance_list_for_user: no query per row.
-        if not grievance.has_open_contact_task:
-            return ""
-        return format_html('<strong class="contact-task-badge">{}</strong>', gettext("Call"))
-
-    @admin.display(description=_("new reply"), ordering="has_unread_reply")
-    def new_reply(self, grievance):
-        if not grievance.has_unread_reply:
-            return ""
-        return format_html('<strong class="reply-badge">{}</strong>', gettext("New reply"))
-
     # --- case page ----------------------------------------------------------
 
     def get_readonly_fields(self, request, obj=None):
@@ -246,7 +209,7 @@ class GrievanceAdmin(TranslationAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
-            kwargs["form"] = admin_registration.GrievanceAdminAddForm
+            kwargs["form"] = admin_registration.registration_form_for(request)
         return super().get_form(request, obj, **kwargs)
 
     def get_inlines(self, request, obj):

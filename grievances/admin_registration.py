@@ -152,6 +152,8 @@ class GrievanceAdminAddForm(AttachmentsFormMixin, forms.ModelForm):
         widget=AttachmentsInput(attrs={"accept": "image/*,application/pdf"}),
     )
 
+    kept_files_client = "staff"  # whose cap the kept files count toward (registration_form_for)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         fields = self.fields
@@ -222,8 +224,9 @@ class GrievanceAdminAddForm(AttachmentsFormMixin, forms.ModelForm):
         if "received_at" in self._errors:  # the date and time boxes get no error id from Django: name it for them
             self.fields["received_at"].widget.attrs["aria-describedby"] += " id_received_at_error"
         if self.is_bound and self._errors:
-            # The form is shown again: the files that passed are stored for the next try (uploads.keep_for_next_try).
-            self.keep_accepted_uploads()
+            # The form is shown again: the files that passed are stored for the next try, within the caps on
+            # kept bytes (upload_quota), counted for this officer rather than for the office's shared address.
+            self.keep_accepted_uploads(client=self.kept_files_client)
 
     def complainant(self) -> dict:
         """The complainant's details for grievance_register; messages go in the message's language if none is set."""
@@ -240,3 +243,10 @@ class GrievanceAdminAddForm(AttachmentsFormMixin, forms.ModelForm):
                 # A field of several boxes (the date and time) is reached at its first box.
                 items.append((self[name].id_for_label or f"{self[name].auto_id}_0", field.label, error))
         return items
+
+
+def registration_form_for(request):
+    """The registration form for this request's officer: the files it keeps after an error count toward their cap."""
+    return type(
+        GrievanceAdminAddForm.__name__, (GrievanceAdminAddForm,), {"kept_files_client": f"staff:{request.user.pk}"}
+    )

@@ -5,13 +5,13 @@ import uuid
 
 from django import forms
 from django.conf import settings
-from django.utils.translation import get_language, ngettext_lazy
+from django.utils.translation import get_language, gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from smartgov.forms import AccessibleFormMixin
 from smartgov.uploads import RefusedUpload
 
-from . import uploads
+from . import upload_quota, uploads
 from .models import Kind, ReplyLanguage, ResponseWay
 
 PHONE_PATTERN = re.compile(r"^\+?[\d\s\-()]{6,30}$")
@@ -101,11 +101,32 @@ class AttachmentsFormMixin:
             raise forms.ValidationError(problems)
         return self.kept_files + accepted
 
-    def keep_accepted_uploads(self):
-        """After an error elsewhere, store the files that passed so the re-rendered form still has them."""
+    def keep_accepted_uploads(self, *, client: str) -> int:
+        """After an error elsewhere, store the files that passed so the re-rendered form still has them.
+
+        Kept bytes are capped per client address and in all (upload_quota); a
+        file over a cap is not kept and the form says to choose it again.
+        Return how many files were stored.
+        """
+        stored = 0
         for checked in getattr(self, "accepted_uploads", []):
-            self.kept_files.append(uploads.keep_for_next_try(checked))
+            if upload_quota.kept_bytes_take(client=client, size=checked.size):
+                self.kept_files.append(uploads.keep_for_next_try(checked))
+                stored += 1
+            else:
+                self._not_kept(checked)
         self.accepted_uploads = []
+        return stored
+
+    def drop_accepted_uploads(self):
+        """Store none of the files that passed (the POST was refused) and say to choose them again."""
+        for checked in getattr(self, "accepted_uploads", []):
+            self._not_kept(checked)
+        self.accepted_uploads = []
+
+    def _not_kept(self, checked):
+        message = gettext("“%(name)s” was not kept: choose it again when you send the form.")
+        self.add_error(None, message % {"name": checked.name})
 
 
 class GrievanceForm(AccessibleFormMixin, AttachmentsFormMixin, forms.Form):

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from smartgov.crypto import EncryptedCharField, EncryptedEmailField, blind_index
+from smartgov.workdays import add_working_days
 
 
 class Kind(models.TextChoices):
@@ -62,6 +63,25 @@ OPEN_STATES = (State.REGISTERED, State.IN_PROGRESS, State.AWAITING_COMPLAINANT)
 def open_condition(prefix: str = "") -> Q:
     """The one definition of an open case, for querysets, annotations and partial indexes."""
     return Q(**{f"{prefix}state__in": [state.value for state in OPEN_STATES]})
+
+
+def overdue_condition(today) -> Q:
+    """The one definition of an overdue case: open, with its current deadline before today."""
+    return open_condition() & Q(due_on__lt=today)
+
+
+def due_condition(first_day, last_day) -> Q:
+    """Open cases whose deadline falls between the two days, both included."""
+    return open_condition() & Q(due_on__range=(first_day, last_day))
+
+
+def due_soon_condition(today, working_days=3) -> Q:
+    """Open cases due within the next `working_days` working days, today included (the desk's "due soon").
+
+    Counted in working days, as the deadlines themselves are: on a Friday, "3
+    working days" reaches Tuesday, and a case due over the weekend is included.
+    """
+    return due_condition(today, add_working_days(today, working_days))
 
 
 class Stage(models.IntegerChoices):
@@ -147,15 +167,15 @@ class GrievanceQuerySet(models.QuerySet):
 
     def overdue(self, today):
         """Open cases whose current deadline has passed."""
-        return self.open().filter(due_on__lt=today)
+        return self.filter(overdue_condition(today))
 
     def due_within(self, today, last_day):
         """Open cases whose deadline falls between today and last_day, both included."""
-        return self.open().filter(due_on__range=(today, last_day))
+        return self.filter(due_condition(today, last_day))
 
     def due_soon(self, today, days=3):
-        """Open cases due today or in the next `days` calendar days."""
-        return self.due_within(today, today + timedelta(days=days))
+        """Open cases due within the next `days` working days, today included."""
+        return self.filter(due_soon_condition(today, days))
 
     def visible_to(self, user):
         """Cases the user may see: all of them with view_all_grievances, else those assigned to them.
@@ -179,7 +199,7 @@ class GrievanceQuerySet(models.QuerySet):
         """Annotate `is_overdue` in the database, for list pages."""
         return self.annotate(
             is_overdue=models.Case(
-                models.When(open_condition() & Q(due_on__lt=today), then=models.Value(True)),
+                models.When(overdue_condition(today), then=models.Value(True)),
                 default=models.Value(False),
                 output_field=models.BooleanField(),
             )

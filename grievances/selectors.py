@@ -10,6 +10,7 @@ from django.utils import timezone
 from smartgov.periods import local_day_bounds
 
 from .models import ContactTask, EventType, Grievance, GrievanceEvent, Stage, StageResolution
+from .queues import QUEUES
 
 
 def grievance_list_for_user(*, user, today=None):
@@ -22,6 +23,16 @@ def grievance_list_for_user(*, user, today=None):
         .with_is_overdue(today)
         .annotate(has_open_contact_task=Exists(open_tasks))
     )
+
+
+def grievance_queue_counts(*, user, today=None) -> dict[str, int]:
+    """Count the cases of each work queue (queues.QUEUES) the user may see, in one aggregate query.
+
+    Besides that query, the "due soon" queue reads the calendar once (decree days).
+    """
+    today = today or timezone.localdate()
+    counts = {queue.key: Count("pk", filter=queue.condition(today)) for queue in QUEUES}
+    return Grievance.objects.visible_to(user).aggregate(**counts)
 
 
 # What a row of the log export reads (reporting.exports.grievance_log_rows): never the message as received,

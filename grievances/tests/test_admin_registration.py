@@ -226,3 +226,15 @@ def test_an_anonymous_caller_needs_nothing_but_the_message(officer_client):
     complainant = Grievance.objects.get().complainant
     assert complainant.is_anonymous
     assert complainant.preferred_language == "mn"  # messages, if any, in the language they spoke
+
+
+def test_a_file_over_the_cap_on_kept_files_is_named_to_be_chosen_again(officer_client, settings):
+    settings.GRM_KEPT_UPLOAD_BYTES_PER_CLIENT = 10  # bytes: nothing can be kept for this officer
+    tomorrow = timezone.localdate() + timedelta(days=1)
+
+    response = officer_client.post(ADD, _form(received_at_0=tomorrow.isoformat(), attachments=[pdf("letter.pdf")]))
+
+    form = response.context["adminform"].form
+    assert form.kept_files == []
+    assert form.non_field_errors() == ["“letter.pdf” was not kept: choose it again when you send the form."]
+    assert "“letter.pdf” was not kept: choose it again when you send the form." in response.content.decode()
