@@ -3,7 +3,6 @@
 import json
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
@@ -13,7 +12,7 @@ from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.utils.text import capfirst
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from modeltranslation.admin import TranslationAdmin
@@ -27,6 +26,7 @@ from . import (
     admin_transitions,
     complainant_side,
     history,
+    languages,
     personal_data,
     selectors,
     services,
@@ -203,6 +203,11 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
 
     # --- case page ----------------------------------------------------------
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """Label each language's copy of a text with its language and mark its box with `lang` (languages.py)."""
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        return field if field is None else languages.label_as_copy(db_field.name, field)
+
     def get_readonly_fields(self, request, obj=None):
         # The message stays as it was received; the officer writes the public summaries beside it.
         return [] if obj is None else WORKFLOW_FIELDS + ["received_at", "message", "message_language"]
@@ -287,11 +292,9 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
         if change:
             return form.save(commit=False)
         data = form.cleaned_data
-        languages = [get_language(), *settings.MODELTRANSLATION_LANGUAGES]
         grievance = services.grievance_register(
             kind=data["kind"],
             channel=data["channel"],
-            summary=next((data.get(f"summary_{code}") for code in languages if data.get(f"summary_{code}")), ""),
             message=data.get("message", ""),
             message_language=data.get("message_language", ""),
             received_at=data["received_at"],

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from smartgov.periods import start_of_local_day
 
 from .forms import PHONE_PATTERN, REPLY_WAY_NEEDS, AttachmentsFormMixin, MultipleFileField, MultipleFileInput
+from .languages import REPORT_LANGUAGES
 from .models import Channel, Complainant, MessageLanguage, ReplyLanguage
 
 # What the officer registers: every channel but the website, whose cases come through the public form.
@@ -47,7 +48,6 @@ WAY_NEEDS_MESSAGES = {
 }
 # One page: the message gets room, the texts written by the officer are short.
 TEXT_ROWS = {"message": 6, "summary_mn": 3, "summary_en": 3, "details": 3}
-SUMMARY_LABELS = {"mn": _("Public summary in Mongolian"), "en": _("Public summary in English")}
 
 # The sections of the page, in the order an officer fills them in during a call or with a letter in hand.
 ADD_FIELDSETS = [
@@ -82,7 +82,7 @@ def _field_order():
     names = []
     for _title, options in ADD_FIELDSETS:
         for name in options["fields"]:
-            names += [f"summary_{code}" for code in SUMMARY_LABELS] if name == "summary" else [name]
+            names += [f"summary_{code}" for code in REPORT_LANGUAGES] if name == "summary" else [name]
     return names
 
 
@@ -173,10 +173,6 @@ class GrievanceAdminAddForm(AttachmentsFormMixin, forms.ModelForm):
         fields["message_language"].initial = get_language() if get_language() in MessageLanguage.values else "mn"
         for name, rows in TEXT_ROWS.items():
             fields[name].widget.attrs["rows"] = rows
-        for code, label in SUMMARY_LABELS.items():
-            if f"summary_{code}" in fields:
-                fields[f"summary_{code}"].label = label
-                fields[f"summary_{code}"].widget.attrs["lang"] = code
         self.order_fields(_field_order())
         self.init_attachments()
         self.fields["attachments"].widget.kept_files = self.kept_files

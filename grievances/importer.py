@@ -17,6 +17,13 @@ limit) is reported by its row, like a bad value. An `assigned_to` that matches
 no username is a row error (better to fix the file than to lose the assignment).
 Unrelated cases keep the body they were referred to from the optional
 `referred_to` column, or else from `actions_taken`.
+
+Texts go into the columns of their language only. `summary` and
+`actions_taken` are in the file's language (import_log's `language`); the
+optional columns `summary_mn`, `summary_en`, `actions_taken_mn` and
+`actions_taken_en` give a language's copy by name (a log kept in both
+languages). A resolved case whose log has one language only is still imported:
+the report lists it as lacking the other until an officer writes it.
 """
 
 import csv
@@ -28,7 +35,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import DatabaseError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from smartgov.exceptions import ApplicationError
@@ -50,7 +57,9 @@ COLUMNS = [
     "response_way",
     "assigned_to",
 ]
-OPTIONAL_COLUMNS = ["referred_to"]
+# Copies of the texts named with their language; `summary` and `actions_taken` are in the file's language.
+TEXT_COPY_COLUMNS = ["summary_mn", "summary_en", "actions_taken_mn", "actions_taken_en"]
+OPTIONAL_COLUMNS = ["referred_to", *TEXT_COPY_COLUMNS]
 REQUIRED_VALUES = ["received_date", "kind", "channel", "status", "summary"]
 # The longest value each column's field can store; any other cell at most MAX_CELL_CHARS (a log's texts are short).
 MAX_LENGTHS = {"registered_no": 32, "person": 200, "referred_to": 255, "assigned_to": 150}
@@ -315,7 +324,16 @@ def _check_resolved(row, received, resolved, response_way):
         row.errors.append(_("A resolved case needs response_way."))
 
 
-def _new_rows(rows: list[Row]) -> list[Row]:
+def _copies(values, text, language):
+    """The copies of one text a row gives, by column name: the plain column in the file's language, then named ones."""
+    copies = {f"{text}_{language}": values.get(text, "")}
+    for column in TEXT_COPY_COLUMNS:
+        if column.startswith(f"{text}_") and values.get(column):
+            copies[column] = values[column]
+    return {column: value for column, value in copies.items() if value}
+
+
+def _new_rows(rows: list[Row], language: str) -> list[Row]:
     """The rows to create: not in the log already, nor (rows without a number) earlier in the file."""
     new, seen = [], set()
     for row in rows:
@@ -327,7 +345,7 @@ def _new_rows(rows: list[Row]) -> list[Row]:
             if (
                 key in seen
                 or Grievance.objects.filter(
-                    received_at__date=key[0], kind=key[1], channel=key[2], summary=key[3]
+                    received_at__date=key[0], kind=key[1], channel=key[2], **{f"summary_{language}": key[3]}
                 ).exists()
             ):
                 continue
@@ -353,13 +371,13 @@ def _reserve_numbers(rows: list[Row]) -> list[numbering.Reservation]:
     return reservations
 
 
-def _create(row):
+def _create(row, language):
     values, cleaned = row.values, row.cleaned
     received_at = timezone.make_aware(datetime.combine(cleaned["received"], RECEIVED_TIME))
     grievance = services.grievance_register(
         kind=values["kind"],
         channel=values["channel"],
-        summary=values["summary"],
+        translations=_copies(values, "summary", language),
         received_at=received_at,
         complainant={"name": values.get("person", "")},
         registered_no=cleaned.get("registered_no") or values["registered_no"],
@@ -378,10 +396,11 @@ def _create(row):
         grievance = services.grievance_resolve(
             grievance=grievance,
             actor=None,
-            actions_taken=values["actions_taken"],
             response_way=values["response_way"],
             resolved_on=cleaned["resolved"],
             ask_complainant=False,  # a case from the old log: its complainant was never asked
+            both_languages=False,  # the old log may be in one language: the report lists what a case lacks
+            **_copies(values, "actions_taken", language),
         )
     return grievance
 
@@ -389,7 +408,7 @@ def _create(row):
 def import_log(path, *, language: str = "mn") -> ImportResult:
     """Validate the whole file, then import it in one transaction; raise ImportFailed on any bad row.
 
-    `language` is the language the texts of the file are written in. The
+    `language` is the language the `summary` and `actions_taken` columns are written in (mn or en). The
     numbers are taken first, each year's in a short transaction of its own: the
     cases' transaction, however long, never holds the lock on the year's
     counter, so the public form goes on registering meanwhile. Call it outside
@@ -397,24 +416,24 @@ def import_log(path, *, language: str = "mn") -> ImportResult:
     A row the database refuses after all (a number taken meanwhile) is named
     like any other bad row, and the numbers taken are given back when no case took one since.
     """
+    if language not in settings.MODELTRANSLATION_LANGUAGES:
+        raise ImportFailed([(0, _("The texts of a log are in Mongolian or English."))])
     rows = read_rows(path)
     validate(rows)
     errors = [(row.number, reason) for row in rows for reason in row.errors]
     if errors:
         raise ImportFailed(errors)
-    # The texts go into the fields of the file's language (summary_mn or summary_en).
-    with translation.override(language):
-        new = _new_rows(rows)
-        reservations = _reserve_numbers(new)
-        row = None
-        try:
-            with transaction.atomic():  # all rows or none
-                for row in new:
-                    _create(row)
-        except (ApplicationError, DatabaseError) as error:
-            for reservation in reversed(reservations):
-                numbering.numbers_give_back(reservation)
-            raise ImportFailed([(row.number if row else 0, _refusal(error))]) from error
+    new = _new_rows(rows, language)
+    reservations = _reserve_numbers(new)
+    row = None
+    try:
+        with transaction.atomic():  # all rows or none
+            for row in new:
+                _create(row, language)
+    except (ApplicationError, DatabaseError) as error:
+        for reservation in reversed(reservations):
+            numbering.numbers_give_back(reservation)
+        raise ImportFailed([(row.number if row else 0, _refusal(error))]) from error
     return ImportResult(created=len(new), skipped=len(rows) - len(new))
 
 

@@ -9,7 +9,6 @@ import csv
 import io
 import tempfile
 
-from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils import timezone, translation
@@ -18,6 +17,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from grievances.models import AgeGroup, Channel, Gender, Kind, ResponseWay, Stage, Status
+
+from .selectors import report_language
 
 # Cases read from the database at a time by the log export (one query for them, one for their stages).
 LOG_CHUNK = 2000
@@ -117,18 +118,13 @@ def _staff_name(user) -> str:
     return (user.get_full_name() or user.get_username()) if user is not None else ""
 
 
-def log_language(language: str | None) -> str:
-    """The language of the log's texts: the user's, if the PIU keeps the texts in it, else the site's."""
-    return language if language in settings.MODELTRANSLATION_LANGUAGES else settings.LANGUAGE_CODE
-
-
 def grievance_log_response(*, cases, language: str, file_format: str, filename: str):
     """Answer a download of the log of `cases`: CSV streamed as it is read, XLSX written through a temporary file.
 
     The cases are read LOG_CHUNK at a time, so memory stays flat and the
     queries are a fixed number per chunk whatever the length of the list.
     """
-    language = log_language(language)
+    language = report_language(language)  # a Kazakh page gets the default language's texts
     with translation.override(language):
         header = [str(title) for title in grievance_log_header()]
 

@@ -206,7 +206,7 @@ def test_each_public_summary_says_its_language(officer_client):
     page = officer_client.get(ADD).content.decode()
 
     for code, language in (("mn", "Mongolian"), ("en", "English")):
-        assert f'<label for="id_summary_{code}">Public summary in {language}:</label>' in page
+        assert f'<label for="id_summary_{code}">Public summary — {language}:</label>' in page
         assert re.search(rf'<textarea [^>]*lang="{code}"[^>]*id="id_summary_{code}"', page)
 
 

@@ -173,9 +173,10 @@ def test_a_hotline_case_from_registration_to_appeal(browser, live_server, redis_
             staff,
             grievance,
             "resolve",
-            actions_taken="Opened a detour to the clinic",
+            actions_taken_mn="Opened a detour to the clinic",
+            actions_taken_en="Opened a detour to the clinic",
             response_way="email",
-            public_answer="A detour to the clinic is open from today.",
+            public_answer_en="A detour to the clinic is open from today.",
         ),
     )
 

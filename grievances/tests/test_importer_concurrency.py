@@ -48,8 +48,8 @@ def test_the_public_form_registers_while_an_import_of_this_year_s_cases_is_runni
     mid_import, go_on = threading.Event(), threading.Event()
     real_create = importer._create
 
-    def create_then_wait(row):
-        grievance = real_create(row)
+    def create_then_wait(row, language):
+        grievance = real_create(row, language)
         if not mid_import.is_set():
             mid_import.set()
             go_on.wait(SAFETY_SECONDS)
@@ -84,5 +84,5 @@ def test_the_public_form_registers_while_an_import_of_this_year_s_cases_is_runni
     assert outcome["result"].created == 4
     numbers = sorted(Grievance.objects.values_list("registration_sequence", flat=True))
     assert numbers == [1, 2, 3, 4, 5]  # the three given, the row without one, then the form's
-    web = Grievance.objects.get(summary="")
+    web = Grievance.objects.get(channel="website")
     assert web.registration_sequence == 5

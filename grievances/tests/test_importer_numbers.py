@@ -115,10 +115,10 @@ def test_a_row_the_database_refuses_is_named_and_its_numbers_are_given_back(tmp_
 
     real_create = importer._create
 
-    def refuse_the_second(row):
+    def refuse_the_second(row, language):
         if row.number == 3:
             raise ApplicationError("Refused for the test.")
-        return real_create(row)
+        return real_create(row, language)
 
     monkeypatch.setattr(importer, "_create", refuse_the_second)
     errors = errors_of(write_csv(tmp_path / "log.csv", [row(registered_no="f-2020/01"), row(summary="No number")]))

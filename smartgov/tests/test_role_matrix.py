@@ -174,11 +174,19 @@ ENDPOINTS = {
     "api assign": (("POST", "/api/grievances/{to_assign}/assign/", {"assignee": "matrix-officer"}), API_TRIAGE),
     "api escalate": (("POST", "/api/grievances/{to_escalate}/escalate/", {"stage": 4}), API_RESOLVE),
     "api resolve": (
-        ("POST", "/api/grievances/{to_resolve}/resolve/", {"actions_taken": "Met them", "response_way": "meeting"}),
+        (
+            "POST",
+            "/api/grievances/{to_resolve}/resolve/",
+            {"actions_taken_mn": "Уулзсан", "actions_taken_en": "Met them", "response_way": "meeting"},
+        ),
         API_RESOLVE,
     ),
     "api resolve, not assigned": (
-        ("POST", "/api/grievances/{unassigned_to_resolve}/resolve/", {"actions_taken": "Met", "response_way": "email"}),
+        (
+            "POST",
+            "/api/grievances/{unassigned_to_resolve}/resolve/",
+            {"actions_taken_mn": "Уулзсан", "actions_taken_en": "Met", "response_way": "email"},
+        ),
         (403, 403, 200, 403, 404, 403, 200),
     ),
     "api request information": (
@@ -238,7 +246,11 @@ def _case(*, assignee=None, acknowledge=True, stage=None, resolve=False, complai
         grievance = services.grievance_escalate(grievance=grievance, actor=None, stage=stage)
     if resolve:
         grievance = services.grievance_resolve(
-            grievance=grievance, actor=None, actions_taken="Answered", response_way="email"
+            grievance=grievance,
+            actor=None,
+            actions_taken_mn="Answered",
+            actions_taken_en="Answered",
+            response_way="email",
         )
     return grievance
 
