@@ -20,7 +20,9 @@ from modeltranslation.admin import TranslationAdmin
 from smartgov.exceptions import ApplicationError
 
 from . import (
+    admin_log_export,
     admin_receipts,
+    admin_registration,
     admin_transitions,
     complainant_side,
     history,
@@ -32,7 +34,6 @@ from . import (
 )
 from .admin_columns import DEFAULT_ORDERING, CaseListColumns
 from .admin_filters import AssigneeFilter, QueueFilter, ReportingPeriodFilter
-from .forms import GrievanceAdminAddForm
 from .models import Attachment, Complainant, Grievance, StageResolution
 
 
@@ -174,35 +175,8 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
             {"fields": ["actions_taken", "response_way", "public_answer", "public_answer_kk", "internal_notes"]},
         ),
     ]
-    add_fieldsets = [
-        (
-            None,
-            {
-                "fields": [
-                    "received_at",
-                    "kind",
-                    "channel",
-                    "message",
-                    "message_language",
-                    "summary",
-                    "details",
-                    "location",
-                ]
-            },
-        ),
-        (
-            _("Complainant"),
-            {
-                "fields": [
-                    "complainant_name",
-                    "complainant_email",
-                    "complainant_phone",
-                    "complainant_preferred_language",
-                ],
-                "description": _("Empty for anonymous feedback. The receipt is e-mailed when an address is given."),
-            },
-        ),
-    ]
+    add_fieldsets = admin_registration.ADD_FIELDSETS
+    add_form_template = "admin/grievances/grievance/add_form.html"
 
     # --- list ---------------------------------------------------------------
 
@@ -237,7 +211,7 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
-            kwargs["form"] = GrievanceAdminAddForm
+            kwargs["form"] = admin_registration.registration_form_for(request)
         return super().get_form(request, obj, **kwargs)
 
     def get_inlines(self, request, obj):
@@ -325,6 +299,7 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
             location=data.get("location", ""),
             translations={name: value for name, value in data.items() if name.startswith("summary_")},
             complainant=form.complainant(),
+            attachments=data.get("attachments") or [],
             actor=request.user,
             confirm=False,  # the receipt e-mailed with the new code is the complainant's one confirmation
         )
@@ -357,6 +332,7 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
         download = self.admin_site.admin_view(self.attachment_download)
         complete = self.admin_site.admin_view(self.contact_task_complete_view)
         return [
+            *admin_log_export.log_export_urls(self),
             path("<int:grievance_id>/attachments/<int:pk>/", download, name="grievances_grievance_attachment"),
             path(
                 "<path:object_id>/calls/<int:task_id>/done/",

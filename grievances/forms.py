@@ -324,32 +324,3 @@ class ResolutionAnswerForm(CaseAnswerForm):
         if not may_appeal:
             self.fields["resolved"].choices = self.fields["resolved"].choices[:1]
         self.describe_fields()
-
-
-class GrievanceAdminAddForm(forms.ModelForm):
-    """The officer's form for a case received by phone, letter, in person or online: the case and how to answer.
-
-    The complainant's details are not fields of the case; the admin hands them
-    to grievance_register, which keeps them in the complainant's own table.
-    """
-
-    complainant_name = forms.CharField(label=_("complainant's name"), max_length=200, required=False)
-    complainant_email = forms.EmailField(label=_("complainant's e-mail"), required=False)
-    complainant_phone = forms.RegexField(
-        label=_("complainant's phone"),
-        regex=PHONE_PATTERN,
-        max_length=50,
-        required=False,
-        error_messages={"invalid": _("Enter a phone number, such as 9911 2233.")},
-    )
-    complainant_preferred_language = forms.ChoiceField(
-        label=_("complainant's language"),
-        choices=[("", "---------"), *ReplyLanguage.choices],
-        required=False,
-        help_text=_("The receipt and the messages are in this language."),
-    )
-
-    COMPLAINANT_FIELDS = ("name", "email", "phone", "preferred_language")
-
-    def complainant(self) -> dict:
-        return {name: self.cleaned_data.get(f"complainant_{name}", "") for name in self.COMPLAINANT_FIELDS}

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from smartgov.exceptions import ApplicationError
 from smartgov.workdays import add_working_days, working_days_between
 
-from . import history, notifications, referrals, workflow
+from . import history, notifications, referrals, uploads, workflow
 from .languages import REPORT_LANGUAGES, REPORT_TEXTS
 from .models import (
     TRANSLATED_TEXTS,
@@ -77,6 +77,7 @@ def grievance_register(
     submission_token=None,
     tracking_code_hash: str = "",
     translations: dict | None = None,
+    attachments: list | None = None,
     confirm: bool = True,
 ) -> Grievance:
     """Register a grievance from any channel and give it its registration number.
@@ -90,7 +91,10 @@ def grievance_register(
     with its language (summary_mn, summary_en, ...): the public summaries,
     which the report shows. There is no plain `summary`: it would be written in
     whichever language is active. `message` is what the complainant wrote or
-    said, kept as received with its language, and never shown in a report. A complainant with an e-mail address is sent
+    said, kept as received with its language, and never shown in a report.
+    `attachments` are files that passed the upload checks (uploads.CheckedFile),
+    stored with the case in this transaction: a file that cannot be stored
+    leaves no case behind. A complainant with an e-mail address is sent
     the confirmation (notifications.py), in this transaction's outbox, unless
     `confirm` is False: the admin sends the receipt instead (receipts.py).
     """
@@ -137,6 +141,8 @@ def grievance_register(
     grievance.save(force_insert=True)
     complainant = {key: value for key, value in (complainant or {}).items() if key in COMPLAINANT_FIELDS and value}
     Complainant.objects.create(grievance=grievance, **complainant)
+    for checked in attachments or []:
+        uploads.attachment_store(grievance=grievance, checked=checked)
     grievance_event_record(grievance=grievance, event_type=EventType.REGISTERED, actor=actor, data={"channel": channel})
     if confirm:
         notifications.grievance_registered_notify(grievance=grievance)

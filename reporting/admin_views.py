@@ -13,7 +13,7 @@ from grievances.languages import COPY_LABELS
 
 from . import selectors
 from .dashboard import dashboard_export, dashboard_tables
-from .exports import grievance_log_table, table_response
+from .exports import grievance_log_response, table_response
 from .forms import PeriodForm
 from .periods import half_year_containing, last_completed_half_year
 from .tasks import report_generate_task
@@ -131,11 +131,9 @@ def grievance_log_export_view(request):
     """The grievance log of the period: the cases the user may see, case columns only, never who complained."""
     _require(request, "reporting.view_sep_dashboard", "grievances.view_grievance")
     _form, start, end = _period(request)
-    rows = selectors.grievance_log_rows(user=request.user, start=start, end=end, language=request.LANGUAGE_CODE)
-    header, body = grievance_log_table(rows)
-    return table_response(
-        header=header,
-        rows=body,
+    return grievance_log_response(
+        cases=selectors.grievance_log_for_period(user=request.user, start=start, end=end),
+        language=request.LANGUAGE_CODE,
         file_format=_export_format(request),
         filename=f"grievance-log-{start:%Y%m%d}-{end:%Y%m%d}",
     )

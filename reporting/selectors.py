@@ -29,6 +29,7 @@ from grievances.models import (
     Status,
     open_condition,
 )
+from grievances.selectors import grievance_log_for_export
 from smartgov.aggregates import Median
 from smartgov.periods import local_day_bounds
 from stakeholders.selectors import engagement_figures
@@ -344,29 +345,11 @@ def _received_by_kind(start, end):
     return {code: found.get(code, {"kind": code, **empty}) for code in Kind.values}
 
 
-def grievance_log_rows(*, user, start: date, end: date, language: str = "mn"):
-    """The grievance log of a period for export: the cases `user` may see, never the complainant's identity.
-
-    The texts are the copies in `language` only (a Kazakh page gets the default language's).
-    """
-    language = report_language(language)
+def grievance_log_for_period(*, user, start: date, end: date):
+    """The grievance log of a period for export: the cases `user` may see, oldest first (exports.grievance_log_rows)."""
     low, high = local_day_bounds(start, end)
-    return (
+    return grievance_log_for_export(
         Grievance.objects.visible_to(user)
         .filter(received_at__gte=low, received_at__lt=high)
-        .annotate(summary_text=_in_language("summary", language), actions_text=_in_language("actions_taken", language))
         .order_by("received_at", "registered_no")
-        .values_list(
-            "registered_no",
-            "received_at",
-            "kind",
-            "channel",
-            "summary_text",
-            "status",
-            "stage",
-            "resolved_on",
-            "working_days_to_resolve",
-            "response_way",
-            "actions_text",
-        )
     )

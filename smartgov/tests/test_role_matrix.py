@@ -101,6 +101,11 @@ ENDPOINTS = {
         ("GET", "/admin/reporting/reportrecord/grievance-log/export/?format=csv", None),
         REGISTER_VIEW,
     ),
+    # The case list's log export: whoever sees the list, of the cases they see (never who complained).
+    "admin case list export": (
+        ("GET", "/admin/grievances/grievance/export/csv/", None),
+        (LOGIN, LOGIN, 200, 200, 200, 403, 200),
+    ),
     "admin case page, assigned to the PSC member": (
         ("GET", "/admin/grievances/grievance/{assigned}/change/", None),
         (LOGIN, LOGIN, 200, 200, 200, 403, 200),
