@@ -8,6 +8,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import audit_export
+
 from . import selectors
 from .dashboard import dashboard_export, dashboard_tables
 from .exports import grievance_log_table, table_response
@@ -77,11 +79,18 @@ def _export_format(request):
     return "xlsx" if request.GET.get("format") == "xlsx" else "csv"
 
 
+def _export_audit(request, name, start, end):
+    """Record the download in the audit log: which table, which period, which format (never its rows)."""
+    details = {"start": start.isoformat(), "end": end.isoformat(), "format": _export_format(request)}
+    audit_export(actor=request.user, name=name, summary=f"{name} {start:%Y-%m-%d}..{end:%Y-%m-%d}", details=details)
+
+
 def sep_dashboard_export_view(request):
     """The dashboard's tables as CSV or XLSX: the rows the screen shows, in the same order."""
     _require(request, "reporting.view_sep_dashboard")
     _form, start, end = _period(request)
     header, rows = dashboard_export(dashboard_tables(selectors.sep_dashboard_figures(start=start, end=end)))
+    _export_audit(request, "sep_dashboard", start, end)
     return table_response(
         header=header,
         rows=rows,
@@ -96,6 +105,7 @@ def grievance_log_export_view(request):
     _form, start, end = _period(request)
     rows = selectors.grievance_log_rows(user=request.user, start=start, end=end, language=request.LANGUAGE_CODE)
     header, body = grievance_log_table(rows)
+    _export_audit(request, "grievance_log", start, end)
     return table_response(
         header=header,
         rows=body,
