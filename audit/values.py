@@ -41,7 +41,7 @@ def plain(value):
 
 
 def changes_record(model, pairs: dict) -> dict:
-    """{"fields": every name changed, "values": {name: [old, new]} for the recordable ones} of `pairs` {name: (old, new)}."""
+    """Describe `pairs` ({name: (old, new)}): {"fields": every name, "values": {name: [old, new]} if recordable}."""
     values = {name: [plain(old), plain(new)] for name, (old, new) in pairs.items() if recordable(model, name)}
     record = {"fields": sorted(pairs)}
     if values:

@@ -1,4 +1,4 @@
-"""python manage.py audit_verify: walk the audit log's hash chain; exit 0 when whole, 1 naming the first broken entry."""
+"""manage.py audit_verify: walk the audit log's hash chain; exit 0 when whole, 1 naming the first broken entry."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
