@@ -640,7 +640,7 @@ def contact_task_complete(*, task: ContactTask, actor, note: str) -> ContactTask
 def grievance_complainant_viewed(*, grievance: Grievance, actor, via: str = "") -> GrievanceEvent:
     """Log that a member of staff was shown the complainant's identity and contact details.
 
-    `via` names the door when it is not the case page ("attachment", "referral_letter"; the API logs
+    `via` names the door when it is not the case page ("attachments", "referral_letters"; the API logs
     a page of cases at once, access_log.py).
     """
     return grievance_event_record(
