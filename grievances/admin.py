@@ -41,12 +41,15 @@ def private_file_get(request, model_admin, grievance_id, related, pk):
     """The case and one of its private files (`related`: attachments, referral_letters), for a download.
 
     Only staff who may see the complainant, and only on a case they may see:
-    a file that names or shows the person is as private as the person.
+    a file that names or shows the person is as private as the person, and
+    each download is logged as a view of the complainant.
     """
     if not request.user.has_perm("grievances.view_complainant"):
         raise PermissionDenied
     grievance = get_object_or_404(model_admin.get_queryset(request), pk=grievance_id)
-    return grievance, get_object_or_404(getattr(grievance, related), pk=pk)
+    item = get_object_or_404(getattr(grievance, related), pk=pk)
+    services.grievance_complainant_viewed(grievance=grievance, actor=request.user, via=related)
+    return grievance, item
 
 
 def private_file_response(file, **kwargs):
@@ -103,6 +106,10 @@ class ComplainantInline(admin.StackedInline):
     can_delete = False
     extra = 0
     max_num = 1
+
+    def get_queryset(self, request):
+        # The row is titled with its str(), "complainant of <number>": join the case instead of one more query.
+        return super().get_queryset(request).select_related("grievance")
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("grievances.view_complainant")

@@ -38,6 +38,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit import chain as audit_chain
 from smartgov.exceptions import ApplicationError
 
 from . import numbering, services
@@ -427,7 +428,9 @@ def import_log(path, *, language: str = "mn") -> ImportResult:
     reservations = _reserve_numbers(new)
     row = None
     try:
-        with transaction.atomic():  # all rows or none
+        # All rows or none. The audit entries are chained at the end: the chain's lock, taken at the
+        # first row, would hold the public form's registrations for the whole import.
+        with transaction.atomic(), audit_chain.deferred():
             for row in new:
                 _create(row, language)
     except (ApplicationError, DatabaseError) as error:

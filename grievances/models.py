@@ -426,7 +426,12 @@ class Complainant(models.Model):
         ]
 
     def __str__(self):
-        return self.name or str(_("Anonymous"))
+        """Name the case, never the person: the admin's log and other generic displays quote str().
+
+        Django's LogEntry keeps str() of an inline row it changed, and roles
+        without grievances.view_complainant may be shown such records.
+        """
+        return _("complainant of %(number)s") % {"number": self.grievance.registered_no}
 
     def save(self, *args, update_fields=None, **kwargs):
         """Save, keeping the blind indexes in step with the name, e-mail and phone.

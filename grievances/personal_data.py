@@ -16,7 +16,7 @@ from django.utils import timezone
 from smartgov.models import OutboxMessage
 from stakeholders import personal_data as stakeholder_data
 
-from . import history
+from . import admin_log, history
 from .models import (
     Complainant,
     ContactTask,
@@ -172,7 +172,8 @@ def grievance_anonymise(*, grievance_id: int, actor=None) -> bool:
     Kept: number, dates, kind, channel, location, status, stage, the public
     summaries and actions taken (the half-yearly report lists them). Removed:
     the complainant's message as received, their details and search keys,
-    attachments (files too, after commit), details, internal notes, the answer
+    attachments (files too, after commit), the admin's log entries of the case
+    rewritten to name no one (admin_log.py), details, internal notes, the answer
     addressed to the person, the notes of the history and the old and new
     values of those texts in it, the calls to the complainant (their notes),
     and the tracking code.
@@ -182,6 +183,7 @@ def grievance_anonymise(*, grievance_id: int, actor=None) -> bool:
     if grievance is None:
         return False
     complainant, _created = Complainant.objects.get_or_create(grievance=grievance)
+    admin_log.log_entries_scrub(grievance=grievance, name=complainant.name)  # before the name is blanked
     for field in EXPORTED_COMPLAINANT_FIELDS:
         setattr(complainant, field, "")
     complainant.save()  # also clears the blind indexes

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from smartgov.exceptions import ApplicationError
 from smartgov.workdays import add_working_days, working_days_between
 
-from . import history, notifications, referrals, uploads, workflow
+from . import audit_trail, history, notifications, referrals, uploads, workflow
 from .languages import REPORT_LANGUAGES, REPORT_TEXTS
 from .models import (
     TRANSLATED_TEXTS,
@@ -42,18 +42,21 @@ COMPLAINANT_FIELDS = [
 
 
 def grievance_event_record(*, grievance, event_type, actor=None, note="", data=None, from_status="", from_stage=None):
-    """Write one history entry describing the case as it is now."""
-    return GrievanceEvent.objects.create(
-        grievance=grievance,
-        event_type=event_type,
-        actor=actor if actor is not None and actor.is_authenticated else None,
-        from_status=from_status,
-        to_status=grievance.status,
-        from_stage=from_stage,
-        to_stage=grievance.stage,
-        note=note,
-        data=data or {},
-    )
+    """Write one history entry describing the case as it is now, and its audit entry in the same transaction."""
+    with transaction.atomic(savepoint=False):
+        event = GrievanceEvent.objects.create(
+            grievance=grievance,
+            event_type=event_type,
+            actor=actor if actor is not None and actor.is_authenticated else None,
+            from_status=from_status,
+            to_status=grievance.status,
+            from_stage=from_stage,
+            to_stage=grievance.stage,
+            note=note,
+            data=data or {},
+        )
+        audit_trail.grievance_events_audit([event])
+    return event
 
 
 def _translated_texts(translations):
@@ -688,6 +691,12 @@ def contact_task_complete(*, task: ContactTask, actor, note: str) -> ContactTask
     return locked
 
 
-def grievance_complainant_viewed(*, grievance: Grievance, actor) -> GrievanceEvent:
-    """Log that a member of staff was shown the complainant's identity and contact details."""
-    return grievance_event_record(grievance=grievance, event_type=EventType.COMPLAINANT_VIEWED, actor=actor)
+def grievance_complainant_viewed(*, grievance: Grievance, actor, via: str = "") -> GrievanceEvent:
+    """Log that a member of staff was shown the complainant's identity and contact details.
+
+    `via` names the door when it is not the case page ("attachments", "referral_letters"; the API logs
+    a page of cases at once, access_log.py).
+    """
+    return grievance_event_record(
+        grievance=grievance, event_type=EventType.COMPLAINANT_VIEWED, actor=actor, data={"via": via} if via else None
+    )

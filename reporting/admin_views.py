@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import audit_export
 from grievances.languages import COPY_LABELS
 
 from . import selectors
@@ -114,11 +115,18 @@ def _export_format(request):
     return "xlsx" if request.GET.get("format") == "xlsx" else "csv"
 
 
+def _export_audit(request, name, start, end):
+    """Record the download in the audit log: which table, which period, which format (never its rows)."""
+    details = {"start": start.isoformat(), "end": end.isoformat(), "format": _export_format(request)}
+    audit_export(actor=request.user, name=name, summary=f"{name} {start:%Y-%m-%d}..{end:%Y-%m-%d}", details=details)
+
+
 def sep_dashboard_export_view(request):
     """The dashboard's tables as CSV or XLSX: the rows the screen shows, in the same order."""
     _require(request, "reporting.view_sep_dashboard")
     _form, start, end = _period(request)
     header, rows = dashboard_export(dashboard_tables(selectors.sep_dashboard_figures(start=start, end=end)))
+    _export_audit(request, "sep_dashboard", start, end)
     return table_response(
         header=header,
         rows=rows,
@@ -131,6 +139,7 @@ def grievance_log_export_view(request):
     """The grievance log of the period: the cases the user may see, case columns only, never who complained."""
     _require(request, "reporting.view_sep_dashboard", "grievances.view_grievance")
     _form, start, end = _period(request)
+    _export_audit(request, "grievance_log", start, end)
     return grievance_log_response(
         cases=selectors.grievance_log_for_period(user=request.user, start=start, end=end),
         language=request.LANGUAGE_CODE,

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 
+from audit.services import audit_export
 from smartgov.two_factor import verified_login_required
 
 from .models import ReportRecord
@@ -15,6 +16,9 @@ def report_record_download(request, pk):
     if not request.user.has_perm("reporting.view_reportrecord"):
         raise PermissionDenied
     record = get_object_or_404(ReportRecord, pk=pk)
+    audit_export(
+        actor=request.user, name="report", summary=f"report {record.file.name.rsplit('/', 1)[-1]}", record=record
+    )
     return FileResponse(
         record.file.open("rb"),
         as_attachment=True,

@@ -5,7 +5,7 @@ from rest_framework import exceptions, permissions, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from .. import selectors, workflow
+from .. import access_log, selectors, workflow
 from . import serializers
 from .filters import GrievanceFilter
 from .serializers import GrievanceWithComplainantSerializer
@@ -40,7 +40,9 @@ def _transition_endpoint(transition):
         data = input_serializer(data=request.data)
         data.is_valid(raise_exception=True)
         grievance = transition.perform(grievance=grievance, actor=request.user, **data.validated_data)
-        return Response(self.get_serializer(selectors.grievance_get_for_user(user=request.user, pk=grievance.pk)).data)
+        grievance = selectors.grievance_get_for_user(user=request.user, pk=grievance.pk)
+        self.identity_shown_record([grievance])
+        return Response(self.get_serializer(grievance).data)
 
     endpoint.__name__ = transition.name
     # @action first, then @extend_schema, as drf-spectacular documents: the other order loses the request body.
@@ -86,6 +88,22 @@ class GrievanceViewSet(viewsets.ReadOnlyModelViewSet):
 
     def _shows_complainant(self):
         return self.request.user.has_perm("grievances.view_complainant")
+
+    def identity_shown_record(self, cases):
+        """Log each case whose complainant this answer shows, as the admin's case page does (one entry per case)."""
+        if self._shows_complainant():
+            access_log.complainants_viewed(grievances=cases, actor=self.request.user, via="api")
+
+    def list(self, request, *args, **kwargs):
+        """The page of cases; each case on it whose complainant is shown is logged (the e-mail and phone search too)."""
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        self.identity_shown_record(page)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def retrieve(self, request, *args, **kwargs):
+        grievance = self.get_object()
+        self.identity_shown_record([grievance])
+        return Response(self.get_serializer(grievance).data)
 
     def get_serializer_class(self):
         return (

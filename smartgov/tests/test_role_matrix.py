@@ -80,6 +80,7 @@ ADMIN_MODELS = {
     "disclosure.document": (REGISTER_VIEW, REGISTER_ADD),
     "disclosure.documentversion": (REGISTER_VIEW, REGISTER_ADD),
     "reporting.reportrecord": ((LOGIN, LOGIN, 200, 200, 403, 200, 200), NOBODY),  # records come from the task
+    "audit.auditentry": (SUPERUSER_ONLY, NOBODY),  # the audit log: read by the superuser, written by the chain only
     "reporting.pressmaterial": (REGISTER_VIEW[:3] + (200, 403, 403, 200), REGISTER_VIEW[:3] + (200, 403, 403, 200)),
 }
 
