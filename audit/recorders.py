@@ -30,13 +30,14 @@ AUDITED_MODELS = [
     "stakeholders.FeedbackItem",
     "disclosure.DocumentVersion",
 ]
-# Columns kept for the database's own bookkeeping, not changes anyone made.
+# Columns kept for the database's own bookkeeping, not changes anyone made; blind indexes (`*_index`,
+# smartgov/search_keys.py) are derived from the encrypted contact beside them, which is already named.
 IGNORED_FIELDS = frozenset({"search_vector"})
 
 
 def _tracked_fields(model, update_fields=None):
     fields = [field for field in model._meta.concrete_fields if not field.primary_key]
-    fields = [field for field in fields if field.name not in IGNORED_FIELDS]
+    fields = [field for field in fields if field.name not in IGNORED_FIELDS and not field.name.endswith("_index")]
     if update_fields is not None:
         fields = [field for field in fields if field.name in update_fields or field.attname in update_fields]
     return fields
