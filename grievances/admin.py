@@ -5,6 +5,7 @@ import json
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import PAGE_VAR
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -184,6 +185,11 @@ class GrievanceAdmin(TranslationAdmin):
 
     def get_queryset(self, request):
         return selectors.grievance_list_for_user(user=request.user)
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        """Tell the paginator the page asked for, so that it counts far enough in one query."""
+        page = request.GET.get(PAGE_VAR, 1)
+        return self.paginator(queryset, per_page, orphans, allow_empty_first_page, wanted_page=page)
 
     def get_search_results(self, request, queryset, search_term):
         """Search through the indexes (grievances.search): a number, an exact e-mail or phone, or words.

@@ -10,9 +10,11 @@ class CappedCountPaginator(Paginator):
     Counting every row of a filtered million costs tens of milliseconds on
     each page, for a figure nobody reads beyond "many": it counts up to
     `count_cap` rows, and `count_is_capped` tells the templates to say "more
-    than" that. A page near or past the counted rows counts further (as far as
-    a few pages beyond it), so any page number in a link or typed in the
-    address stays valid, and links lead on.
+    than" that. A page near or past the counted rows is counted through, and
+    a few pages beyond it, so any page number in a link or typed in the
+    address stays valid and links lead on. Given the page asked for
+    (`wanted_page`, as the admin's get_paginator passes it), it counts that
+    far at once: one count query, and the list's count is right from the start.
 
     A deep page (from `deferred_join_from` rows on) is fetched by its ids
     first, `WHERE id IN (SELECT id ... ORDER BY ... LIMIT 50 OFFSET n)`: with
@@ -24,9 +26,10 @@ class CappedCountPaginator(Paginator):
     deferred_join_from = 1_000
     pages_ahead = 3
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, wanted_page=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.counted_up_to = self.count_cap
+        self._count_through(wanted_page)
 
     @cached_property
     def count(self):
@@ -39,15 +42,25 @@ class CappedCountPaginator(Paginator):
 
     def validate_number(self, number):
         """Check a page number as Paginator does, counting further first when it lies near or past the count."""
-        try:
-            wanted = int(number)
-        except (TypeError, ValueError):
-            wanted = 0  # Paginator.validate_number says what is wrong with it
-        if wanted > 0 and self.count_is_capped and wanted + self.pages_ahead > self.num_pages:
-            self.counted_up_to = (wanted + self.pages_ahead) * self.per_page
+        if self.count_is_capped and self._page_number(number) + self.pages_ahead > self.num_pages:
+            self._count_through(number)
+        return super().validate_number(number)
+
+    def _count_through(self, number):
+        """Make the count reach a few pages past page `number` (counting again if it was done)."""
+        rows = (self._page_number(number) + self.pages_ahead) * self.per_page
+        if rows > self.counted_up_to:
+            self.counted_up_to = rows
             for name in ("count", "num_pages"):
                 self.__dict__.pop(name, None)
-        return super().validate_number(number)
+
+    @staticmethod
+    def _page_number(number):
+        """The page number, or 0 when it is not one (Paginator.validate_number says what is wrong with it)."""
+        try:
+            return max(0, int(number))
+        except (TypeError, ValueError):
+            return 0
 
     def page(self, number):
         number = self.validate_number(number)
