@@ -110,8 +110,8 @@ def check_submissions(dsn, acks, *, seeded_max_id, marker_prefix="bench-"):
     connection = psycopg2.connect(dsn)
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT id, registered_no, substring(summary from 'bench-[0-9a-f]+-[0-9]+') FROM grievances_grievance "
-            "WHERE id > %s AND summary LIKE %s",
+            "SELECT id, registered_no, substring(message from 'bench-[0-9a-f]+-[0-9]+') FROM grievances_grievance "
+            "WHERE id > %s AND message LIKE %s",
             [seeded_max_id, f"%{marker_prefix}%"],
         )
         rows = cursor.fetchall()

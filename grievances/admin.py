@@ -11,7 +11,6 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -24,7 +23,8 @@ from smartgov.exceptions import ApplicationError
 from smartgov.paginators import CappedCountPaginator
 
 from . import admin_receipts, admin_transitions, complainant_side, history, personal_data, selectors, services, workflow
-from .admin_filters import AssigneeFilter, OverdueFilter, ReportingPeriodFilter
+from .admin_columns import DEFAULT_ORDERING, CaseListColumns
+from .admin_filters import AssigneeFilter, QueueFilter, ReportingPeriodFilter
 from .forms import GrievanceAdminAddForm
 from .models import Attachment, Complainant, Grievance, StageResolution
 from .search import grievance_search
@@ -135,30 +135,35 @@ WORKFLOW_FIELDS = [
 
 
 @admin.register(Grievance)
-class GrievanceAdmin(TranslationAdmin):
-    list_display = [
-        "registered_no",
-        "received_on",
-        "kind",
-        "channel",
-        "stage",
-        "status",
-        "assigned_to",
-        "due",
-        "to_call",
-        "new_reply",
-    ]
+class GrievanceAdmin(CaseListColumns, TranslationAdmin):
+    # Compact columns (admin_columns.py): the list fits 1280 px in Mongolian and English.
+    list_display = ["number", "short_summary", "status_cell", "assigned_to", "badges"]
     list_select_related = ["assigned_to"]
-    list_filter = ["state", "status", "stage", "kind", "channel", AssigneeFilter, OverdueFilter, ReportingPeriodFilter]
+    list_filter = [QueueFilter, "state", "status", "stage", "kind", "channel", AssigneeFilter, ReportingPeriodFilter]
     list_per_page = 50
     show_full_result_count = False
     paginator = CappedCountPaginator
     search_fields = ["registered_no"]  # shows the search box; get_search_results does the searching
-    ordering = ["-received_at"]
+    ordering = DEFAULT_ORDERING
     action_form = admin_transitions.GrievanceActionForm
     actions = ["export_personal_data"]
     fieldsets = [
-        (None, {"fields": ["registered_no", "received_at", "kind", "channel", "summary", "details", "location"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "registered_no",
+                    "received_at",
+                    "kind",
+                    "channel",
+                    "message",
+                    "message_language",
+                    "summary",
+                    "details",
+                    "location",
+                ]
+            },
+        ),
         (_("Workflow"), {"fields": WORKFLOW_FIELDS[1:]}),
         (
             _("Resolution"),
@@ -166,7 +171,10 @@ class GrievanceAdmin(TranslationAdmin):
         ),
     ]
     add_fieldsets = [
-        (None, {"fields": ["received_at", "kind", "channel", "summary", "details", "location"]}),
+        (
+            None,
+            {"fields": ["received_at", "kind", "channel", "message", "message_language", "summary", "details", "location"]},
+        ),
         (
             _("Complainant"),
             {
@@ -198,37 +206,11 @@ class GrievanceAdmin(TranslationAdmin):
         """
         return grievance_search(queryset, search_term, user=request.user), False
 
-    @admin.display(description=_("received on"), ordering="received_at")
-    def received_on(self, grievance):
-        return timezone.localtime(grievance.received_at).date()
-
-    @admin.display(description=_("due on"), ordering="due_on")
-    def due(self, grievance):
-        if grievance.due_on is None:
-            return "–"
-        if grievance.is_overdue:
-            return format_html(
-                '<strong style="color:#a00">{} ({})</strong>', grievance.due_on.isoformat(), gettext("overdue")
-            )
-        return grievance.due_on.isoformat()
-
-    @admin.display(description=_("call the complainant"))
-    def to_call(self, grievance):
-        # Annotated by selectors.grievance_list_for_user: no query per row.
-        if not grievance.has_open_contact_task:
-            return ""
-        return format_html('<strong class="contact-task-badge">{}</strong>', gettext("Call"))
-
-    @admin.display(description=_("new reply"), ordering="has_unread_reply")
-    def new_reply(self, grievance):
-        if not grievance.has_unread_reply:
-            return ""
-        return format_html('<strong class="reply-badge">{}</strong>', gettext("New reply"))
-
     # --- case page ----------------------------------------------------------
 
     def get_readonly_fields(self, request, obj=None):
-        return [] if obj is None else WORKFLOW_FIELDS + ["received_at"]
+        # The message stays as it was received; the officer writes the public summaries beside it.
+        return [] if obj is None else WORKFLOW_FIELDS + ["received_at", "message", "message_language"]
 
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
@@ -315,6 +297,8 @@ class GrievanceAdmin(TranslationAdmin):
             kind=data["kind"],
             channel=data["channel"],
             summary=next((data.get(f"summary_{code}") for code in languages if data.get(f"summary_{code}")), ""),
+            message=data.get("message", ""),
+            message_language=data.get("message_language", ""),
             received_at=data["received_at"],
             details=data.get("details", ""),
             location=data.get("location", ""),

@@ -12,23 +12,24 @@ from django.utils.translation import gettext_lazy as _
 
 from smartgov.periods import H1, H2, HALVES, half_year
 
+from . import queues
 from .selectors import received_between
 
 
-class OverdueFilter(admin.SimpleListFilter):
-    title = _("deadline")
-    parameter_name = "deadline"
+class QueueFilter(admin.SimpleListFilter):
+    """The officer's work queues (overdue, due soon, ...), the same conditions the desk counts (queues.py)."""
+
+    title = _("work queue")
+    parameter_name = queues.PARAMETER
 
     def lookups(self, request, model_admin):
-        return [("overdue", _("Overdue")), ("due_soon", _("Due in the next 3 days"))]
+        return [(queue.key, queue.label) for queue in queues.QUEUES]
 
     def queryset(self, request, queryset):
-        today = timezone.localdate()
-        if self.value() == "overdue":
-            return queryset.overdue(today)
-        if self.value() == "due_soon":
-            return queryset.due_soon(today)
-        return queryset
+        queue = queues.QUEUES_BY_KEY.get(self.value())
+        if queue is None:
+            return queryset
+        return queryset.filter(queue.condition(timezone.localdate()))
 
 
 class ReportingPeriodFilter(admin.SimpleListFilter):

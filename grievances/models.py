@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from smartgov.crypto import EncryptedCharField, EncryptedEmailField, blind_index
+from smartgov.workdays import add_working_days
 
 
 class Kind(models.TextChoices):
@@ -64,6 +65,25 @@ def open_condition(prefix: str = "") -> Q:
     return Q(**{f"{prefix}state__in": [state.value for state in OPEN_STATES]})
 
 
+def overdue_condition(today) -> Q:
+    """The one definition of an overdue case: open, with its current deadline before today."""
+    return open_condition() & Q(due_on__lt=today)
+
+
+def due_condition(first_day, last_day) -> Q:
+    """Open cases whose deadline falls between the two days, both included."""
+    return open_condition() & Q(due_on__range=(first_day, last_day))
+
+
+def due_soon_condition(today, working_days=3) -> Q:
+    """Open cases due within the next `working_days` working days, today included (the desk's "due soon").
+
+    Counted in working days, as the deadlines themselves are: on a Friday, "3
+    working days" reaches Tuesday, and a case due over the weekend is included.
+    """
+    return due_condition(today, add_working_days(today, working_days))
+
+
 class Stage(models.IntegerChoices):
     LOCAL = 1, _("Stage 1: registration and acknowledgement")
     PIU = 2, _("Stage 2: assessment and resolution by the PIU")
@@ -97,6 +117,15 @@ class Satisfaction(models.TextChoices):
     RESOLVED = "resolved", _("Yes, resolved")
     NOT_RESOLVED = "not_resolved", _("No, not resolved (appealed)")
     NO_ANSWER = "no_answer", _("No answer within the period")
+
+
+class MessageLanguage(models.TextChoices):
+    """The language a complainant wrote or spoke in, kept with their message."""
+
+    MONGOLIAN = "mn", _("Mongolian")
+    ENGLISH = "en", _("English")
+    KAZAKH = "kk", _("Kazakh")
+    OTHER = "other", _("another language")
 
 
 class ReplyLanguage(models.TextChoices):
@@ -138,15 +167,15 @@ class GrievanceQuerySet(models.QuerySet):
 
     def overdue(self, today):
         """Open cases whose current deadline has passed."""
-        return self.open().filter(due_on__lt=today)
+        return self.filter(overdue_condition(today))
 
     def due_within(self, today, last_day):
         """Open cases whose deadline falls between today and last_day, both included."""
-        return self.open().filter(due_on__range=(today, last_day))
+        return self.filter(due_condition(today, last_day))
 
     def due_soon(self, today, days=3):
-        """Open cases due today or in the next `days` calendar days."""
-        return self.due_within(today, today + timedelta(days=days))
+        """Open cases due within the next `days` working days, today included."""
+        return self.filter(due_soon_condition(today, days))
 
     def visible_to(self, user):
         """Cases the user may see: all of them with view_all_grievances, else those assigned to them.
@@ -170,7 +199,7 @@ class GrievanceQuerySet(models.QuerySet):
         """Annotate `is_overdue` in the database, for list pages."""
         return self.annotate(
             is_overdue=models.Case(
-                models.When(open_condition() & Q(due_on__lt=today), then=models.Value(True)),
+                models.When(overdue_condition(today), then=models.Value(True)),
                 default=models.Value(False),
                 output_field=models.BooleanField(),
             )
@@ -220,7 +249,25 @@ class Grievance(models.Model):
     kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
     channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
     received_at = models.DateTimeField(_("received at"))
-    summary = models.TextField(_("summary of the issue"))
+    # What the complainant wrote or said, as received, in the language they used. It may name people
+    # and places, so it is never a report's text: the report uses the public summary below.
+    message = models.TextField(
+        _("message as received"),
+        blank=True,
+        help_text=_("What the complainant wrote or said, kept as received. It never appears in a report."),
+    )
+    message_language = models.CharField(
+        _("language of the message"), max_length=8, choices=MessageLanguage.choices, blank=True
+    )
+    # Written by the officer in Mongolian and in English (summary_mn, summary_en): the report's text.
+    summary = models.TextField(
+        _("public summary"),
+        blank=True,
+        help_text=_(
+            "A short description of the issue for the report, with no name, address or other detail "
+            "that could identify anyone."
+        ),
+    )
     details = models.TextField(_("details"), blank=True)
     location = models.CharField(_("aimag, soum or district"), max_length=200, blank=True)
 

@@ -41,7 +41,7 @@ def submission_key(submission_token) -> uuid.UUID:
 def grievance_submit_online(
     *,
     kind: str,
-    summary: str,
+    message: str,
     location: str = "",
     complainant: dict | None = None,
     attachments: list | None = None,
@@ -72,7 +72,8 @@ def grievance_submit_online(
         grievance = grievance_register(
             kind=kind,
             channel=Channel.WEBSITE,
-            summary=summary,
+            message=message,
+            message_language=language,
             location=location,
             complainant=complainant or {},
             submission_token=key,

@@ -38,6 +38,8 @@ EXPORTED_CASE_FIELDS = [
     "kind",
     "channel",
     "received_at",
+    "message",
+    "message_language",
     "summary",
     "details",
     "location",
@@ -134,9 +136,9 @@ def _delete_files(paths):
 def grievance_anonymise(*, grievance_id: int, actor=None) -> bool:
     """Remove who raised a case and what could identify them; keep what the reports count.
 
-    Kept: number, dates, kind, channel, location, status, stage, summary and
-    actions taken (the half-yearly report lists them). Removed: the complainant's
-    details and search keys, attachments (files too, after commit), details,
+    Kept: number, dates, kind, channel, location, status, stage, the public
+    summaries and actions taken (the half-yearly report lists them). Removed:
+    the complainant's message as received, their details and search keys, attachments (files too, after commit), details,
     internal notes, the answer addressed to the person, the notes of the history
     and the old and new values of those texts in it, the calls to the complainant
     (their notes), and the tracking code.
@@ -159,7 +161,7 @@ def grievance_anonymise(*, grievance_id: int, actor=None) -> bool:
     GrievanceEvent.objects.filter(grievance=grievance).exclude(note="").update(note="")
     ContactTask.objects.filter(grievance=grievance).delete()  # their notes say what was told on the phone
     OutboxMessage.objects.filter(reference=f"grievance:{grievance.pk}").delete()
-    cleared = ["details", "internal_notes", "public_answer", "public_answer_mn", "public_answer_en", "public_answer_kk"]
+    cleared = ["message", "details", "internal_notes", "public_answer", "public_answer_mn", "public_answer_en", "public_answer_kk"]
     history.forget(grievance=grievance, fields=cleared)
     for field in cleared:
         setattr(grievance, field, "")

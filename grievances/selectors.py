@@ -9,6 +9,7 @@ from django.utils import timezone
 from smartgov.periods import local_day_bounds
 
 from .models import ContactTask, EventType, Grievance, GrievanceEvent
+from .queues import QUEUES
 
 
 def grievance_list_for_user(*, user, today=None):
@@ -21,6 +22,16 @@ def grievance_list_for_user(*, user, today=None):
         .with_is_overdue(today)
         .annotate(has_open_contact_task=Exists(open_tasks))
     )
+
+
+def grievance_queue_counts(*, user, today=None) -> dict[str, int]:
+    """Count the cases of each work queue (queues.QUEUES) the user may see, in one aggregate query.
+
+    Besides that query, the "due soon" queue reads the calendar once (decree days).
+    """
+    today = today or timezone.localdate()
+    counts = {queue.key: Count("pk", filter=queue.condition(today)) for queue in QUEUES}
+    return Grievance.objects.visible_to(user).aggregate(**counts)
 
 
 def contact_task_list(*, grievance):

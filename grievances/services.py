@@ -65,7 +65,9 @@ def grievance_register(
     *,
     kind: str,
     channel: str,
-    summary: str,
+    summary: str = "",
+    message: str = "",
+    message_language: str = "",
     received_at: datetime | None = None,
     details: str = "",
     location: str = "",
@@ -85,7 +87,9 @@ def grievance_register(
     counted in working days from the day of receipt. A case from the web form
     comes with the hash of its tracking code (see online.py). `translations`
     gives the translated copies of the texts as the officer typed them
-    (summary_mn, summary_en, ...). A complainant with an e-mail address is sent
+    (summary_mn, summary_en, ...): the public summaries, which the report
+    shows. `message` is what the complainant wrote or said, kept as received
+    with its language, and never shown in a report. A complainant with an e-mail address is sent
     the confirmation (notifications.py), in this transaction's outbox, unless
     `confirm` is False: the admin sends the receipt instead (receipts.py).
     """
@@ -115,6 +119,8 @@ def grievance_register(
         channel=channel,
         received_at=received_at,
         summary=summary,
+        message=message,
+        message_language=message_language,
         details=details,
         location=location,
         status=Status.RESOLVING,

@@ -49,7 +49,7 @@ def grievance_new(request):
     data = form.cleaned_data
     submission = grievance_submit_online(
         kind=data["kind"],
-        summary=data["summary"],
+        message=data["summary"],
         location=data["location"],
         complainant=form.complainant(),
         attachments=data["attachments"],

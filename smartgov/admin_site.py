@@ -1,4 +1,4 @@
-"""The admin site: the portal's titles and two-factor sign-in for staff."""
+"""The admin site: the portal's titles, two-factor sign-in for staff, and the officer's desk as its home."""
 
 from django.conf import settings
 from django.contrib.admin import AdminSite
@@ -9,6 +9,11 @@ from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
 # Admin forms read a link typed without a scheme as https (Django 6's default), not http.
 HTTPS_LINKS = {models.URLField: {"assume_scheme": "https"}}
+
+# The applications in the order staff use them (the home page and the side menu); others follow by name.
+APP_ORDER = ["grievances", "reporting", "stakeholders", "disclosure", "smartgov"]
+# The model each application is about comes first in its box; the others follow by name.
+FIRST_MODEL = {"grievances": "Grievance", "stakeholders": "Stakeholder", "disclosure": "Document"}
 
 
 class SmartgovAdminSite(OTPAdminSite):
@@ -21,6 +26,7 @@ class SmartgovAdminSite(OTPAdminSite):
     site_header = _("smartgov administration")
     site_title = _("smartgov")
     index_title = _("Grievances and stakeholder engagement")
+    index_template = "admin/smartgov_index.html"
 
     @property
     def login_form(self):
@@ -34,3 +40,20 @@ class SmartgovAdminSite(OTPAdminSite):
         if settings.STAFF_REQUIRE_2FA:
             return super().has_permission(request)
         return AdminSite.has_permission(self, request)
+
+    def get_app_list(self, request, app_label=None):
+        """The applications in order of use (APP_ORDER), each one's main model first, not alphabetically."""
+        app_list = super().get_app_list(request, app_label)
+        rank = {label: place for place, label in enumerate(APP_ORDER)}
+        app_list.sort(key=lambda app: (rank.get(app["app_label"], len(rank)), app["name"].lower()))
+        for app in app_list:
+            first = FIRST_MODEL.get(app["app_label"])
+            app["models"].sort(key=lambda model: (model["object_name"] != first, model["name"]))
+        return app_list
+
+    def index(self, request, extra_context=None):
+        """The home page: for people who work cases, their work queues above the applications (the desk)."""
+        # Imported here: the site is built before the apps' admin modules are loaded.
+        from grievances.admin_desk import desk_queues
+
+        return super().index(request, {"desk": desk_queues(request.user), **(extra_context or {})})

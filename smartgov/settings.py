@@ -176,7 +176,10 @@ LANGUAGES = [
 MODELTRANSLATION_LANGUAGES = ("mn", "en")
 MODELTRANSLATION_DEFAULT_LANGUAGE = "mn"
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("mn", "en")}
+# Our catalogue comes after Django's, so it also rewords Django's own admin strings (smartgov/admin_wording.py).
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Mongolian dates as the PIU writes them (2026 оны 11 сарын 30, 24-hour clock); other languages keep Django's.
+FORMAT_MODULE_PATH = ["smartgov.formats"]
 TIME_ZONE = "Asia/Ulaanbaatar"
 USE_I18N = True
 USE_TZ = True

@@ -29,10 +29,10 @@ def _changelist_queries(client, **params):
 def test_the_case_list_runs_the_same_queries_for_3_or_30_cases(officer_client):
     for _ in range(3):
         services.grievance_assign(grievance=register_grievance(), actor=None, assignee=officer_client.user)
-    few = _changelist_queries(officer_client, deadline="overdue", q="draft")
+    few = _changelist_queries(officer_client, queue="overdue", q="draft")
     for _ in range(27):
         services.grievance_assign(grievance=register_grievance(), actor=None, assignee=officer_client.user)
-    assert _changelist_queries(officer_client, deadline="overdue", q="draft") == few
+    assert _changelist_queries(officer_client, queue="overdue", q="draft") == few
     print("changelist queries:", few)
     assert few == CHANGELIST_QUERIES + 1  # + the complainants named with the word searched (grievances.search)
 

@@ -142,7 +142,7 @@ def test_a_hotline_case_from_registration_to_appeal(browser, live_server, redis_
     grievance.refresh_from_db()
     assert grievance.state == State.AWAITING_COMPLAINANT
     assert not Grievance.objects.overdue(today).filter(pk=grievance.pk).exists()
-    staff.goto("/admin/grievances/grievance/?deadline=overdue")
+    staff.goto("/admin/grievances/grievance/?queue=overdue")
     assert grievance.registered_no not in staff.inner_text("#changelist")
 
     # The question waited a week and a half before the complainant answered on the tracking page.

@@ -17,7 +17,7 @@ BROWSER = "csrf-secret-of-the-complainant-s-browser"
 def submit(token, **overrides):
     values = {
         "kind": "complaint",
-        "summary": "The road was left open.",
+        "message": "The road was left open.",
         "submission_token": token,
         "browser_key": BROWSER,
     }
@@ -50,7 +50,7 @@ def test_a_repeat_of_a_submission_finds_the_case_and_gets_the_same_code():
 def test_the_same_token_from_another_browser_gets_no_code_and_no_second_case():
     token = uuid.uuid4()
     first = submit(token, complainant={"email": "bat@example.mn"})
-    replay = submit(token, browser_key="csrf-secret-of-another-browser", summary="Replayed.")
+    replay = submit(token, browser_key="csrf-secret-of-another-browser", message="Replayed.")
     assert replay.is_repeat
     assert replay.tracking_code == ""
     assert replay.grievance == first.grievance

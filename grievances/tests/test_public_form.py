@@ -56,6 +56,14 @@ def test_valid_submission_registers_a_website_case_and_redirects_to_the_confirma
     assert attachment.file.read() == PNG_BYTES
 
 
+def test_the_citizen_s_text_is_kept_as_their_message_with_its_language_and_is_no_public_summary(client):
+    submit(client, form_data(summary="Миний нэр Бат, хашааны хажуугийн зам хаагдсан."))
+    grievance = Grievance.objects.get()
+    assert grievance.message == "Миний нэр Бат, хашааны хажуугийн зам хаагдсан."
+    assert grievance.message_language == "mn"
+    assert (grievance.summary_mn or "", grievance.summary_en or "") == ("", "")
+
+
 def test_confirmation_shows_the_number_and_the_code_whose_hash_only_is_stored(client):
     submit(client, form_data())
     response = client.get("/mn/grievances/new/done/")

@@ -24,7 +24,12 @@ PERSON = {"name": "Bat Dorj", "email": "bat@example.mn", "phone": "99112233", "a
 
 def closed_case(closed_on=(2020, 8, 4), **overrides):
     """A case received on 31 July 2020, resolved, answered and closed, with identity everywhere it can be."""
-    grievance = register_grievance(complainant=PERSON, details="I, Bat Dorj, live next to the site.", **overrides)
+    grievance = register_grievance(
+        complainant=PERSON,
+        details="I, Bat Dorj, live next to the site.",
+        message="Bat Dorj here: the road by my house is closed.",
+        **overrides,
+    )
     grievance = services.grievance_acknowledge(grievance=grievance, actor=None, at=local_datetime(2020, 8, 1))
     grievance = services.grievance_resolve(
         grievance=grievance,

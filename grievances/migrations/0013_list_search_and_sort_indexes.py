@@ -34,7 +34,7 @@ def trigram_indexes_drop(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('grievances', '0011_receipt_message'),
+        ('grievances', '0012_message_as_received'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,96 @@
+"""The admin in Mongolian: the language switch, dates as the PIU writes them, titles without glued endings."""
+
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
+
+from grievances.tests.factories import register_grievance, user_with_role
+from smartgov import roles
+
+pytestmark = pytest.mark.django_db
+CHANGELIST = reverse("admin:grievances_grievance_changelist")
+
+
+@pytest.fixture
+def officer_client(client):
+    client.force_login(user_with_role(roles.PIU_OFFICER))
+    return client
+
+
+def _in_language(client, language):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    return client
+
+
+@pytest.mark.parametrize(
+    ("format_name", "expected"),
+    [
+        ("DATE_FORMAT", "2026 оны 11 сарын 30"),
+        ("DATETIME_FORMAT", "2026 оны 11 сарын 30, 14:05"),
+        ("SHORT_DATE_FORMAT", "2026-11-30"),
+        ("SHORT_DATETIME_FORMAT", "2026-11-30 14:05"),
+        ("TIME_FORMAT", "14:05"),
+    ],
+)
+def test_mongolian_dates_have_numbered_months_and_a_24_hour_clock(format_name, expected):
+    moment = datetime(2026, 11, 30, 14, 5, tzinfo=ZoneInfo("Asia/Ulaanbaatar"))
+    with translation.override("mn"):
+        assert date_format(moment, format_name) == expected
+
+
+def test_english_dates_keep_django_s_format():
+    with translation.override("en"):
+        assert date_format(date(2026, 11, 30)) == "Nov. 30, 2026"
+
+
+def test_the_admin_header_has_a_language_switch_back_to_the_same_page(officer_client):
+    page = officer_client.get(CHANGELIST, {"queue": "overdue"}).content.decode()
+
+    form = re.search(r'<form class="language-switch" action="([^"]+)" method="post".*?</form>', page, re.DOTALL)
+    assert form.group(1) == reverse("set_language")
+    assert f'name="next" value="{CHANGELIST}?queue=overdue"' in form.group(0)
+    assert 'name="csrfmiddlewaretoken"' in form.group(0)
+    assert {"mn", "en"} == set(re.findall(r'name="language" value="(\w+)"', form.group(0)))
+
+
+def test_the_language_switch_sets_the_admin_language(officer_client):
+    response = officer_client.post(reverse("set_language"), {"language": "en", "next": CHANGELIST})
+
+    assert response.status_code == 302
+    assert response["Location"] == CHANGELIST
+    assert '<html lang="en"' in officer_client.get(CHANGELIST).content.decode()
+
+
+def test_the_sign_in_page_has_the_language_switch_too(client):
+    assert 'class="language-switch"' in client.get(reverse("admin:login")).content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        CHANGELIST,
+        reverse("admin:grievances_grievance_add"),
+        reverse("admin:smartgov_calendarday_add"),
+    ],
+)
+def test_mongolian_admin_titles_glue_no_case_ending_to_a_name(officer_client, url):
+    page = _in_language(officer_client, "mn").get(url).content.decode()
+
+    title = re.search(r"<title>(.*?)</title>", page, re.DOTALL).group(1)
+    heading = re.search(r"<h1>(.*?)</h1>", page, re.DOTALL).group(1)
+    for text in (title, heading):
+        assert not re.search(r"\w-(г|ийг|ыг|ээр|ээс)\b", text), text
+        assert "санал, гомдол" not in text
+
+
+def test_the_title_of_a_case_page_reads_naturally_in_mongolian(officer_client):
+    grievance = register_grievance()
+    page = _in_language(officer_client, "mn").get(reverse("admin:grievances_grievance_change", args=[grievance.pk]))
+
+    assert "<h1>Засах: санал гомдол</h1>" in page.content.decode()
