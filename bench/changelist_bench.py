@@ -51,6 +51,8 @@ def parse_args():
 
 
 ARGS = parse_args()
+# The checkout's code, also for modules imported relative to the working directory (Celery puts it on the path).
+os.chdir(ARGS.root.resolve())
 sys.path.insert(0, str(ARGS.root.resolve()))
 sys.path.insert(1, str(HERE))
 # As in production (DEBUG off), with fixed keys so that a kept database's search keys still match.
@@ -285,12 +287,12 @@ def rows(client, url):
     due = due_column(client, url)
     return [
         ("first page", {}),
-        ("desk: overdue", {"deadline": "overdue"}),
-        ("desk: due soon", {"deadline": "due_soon"}),
-        ("desk: awaiting the complainant", {"state__exact": "awaiting_complainant"}),
-        ("desk: not acknowledged", {"state__exact": "registered"}),
-        ("desk: new replies", {"has_unread_reply__exact": "1"}),
-        ("desk: unassigned", {"assignee": "none"}),
+        ("desk: overdue", {"queue": "overdue"}),
+        ("desk: due within 3 working days", {"queue": "due_soon"}),
+        ("desk: awaiting the complainant", {"queue": "awaiting_complainant"}),
+        ("desk: new, not acknowledged", {"queue": "new"}),
+        ("desk: new replies", {"queue": "replies"}),
+        ("desk: open, unassigned", {"queue": "unassigned"}),
         ("search: number (upper case)", {"q": middle.upper()}),
         ("search: common word (en, 4.8 %)", {"q": "Dornod"}),
         ("search: common word (mn, 4.2 %)", {"q": "интернэтийн"}),

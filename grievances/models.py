@@ -378,6 +378,18 @@ class Grievance(models.Model):
             models.Index(fields=["due_on", "received_at", "id"], name="grievance_due_latest"),
             # The few cases with a reply nobody has read, newest first.
             models.Index(fields=["received_at"], condition=Q(has_unread_reply=True), name="grievance_unread_reply"),
+            # Two of the desk's queues (queues.py) in the desk's order: their cases have no deadline or sit among
+            # the open ones, so the due-date index above would read past the others to find them.
+            models.Index(
+                fields=["due_on", "-received_at", "-id"],
+                condition=Q(state=State.AWAITING_COMPLAINANT),
+                name="grievance_awaiting_queue",
+            ),
+            models.Index(
+                fields=["due_on", "-received_at", "-id"],
+                condition=open_condition() & Q(assigned_to=None),
+                name="grievance_unassigned_queue",
+            ),
         ]
 
     def __str__(self):

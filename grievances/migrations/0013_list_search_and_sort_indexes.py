@@ -63,6 +63,14 @@ class Migration(migrations.Migration):
             model_name='grievance',
             index=models.Index(condition=models.Q(('has_unread_reply', True)), fields=['received_at'], name='grievance_unread_reply'),
         ),
+        migrations.AddIndex(
+            model_name='grievance',
+            index=models.Index(condition=models.Q(('state', 'awaiting_complainant')), fields=['due_on', '-received_at', '-id'], name='grievance_awaiting_queue'),
+        ),
+        migrations.AddIndex(
+            model_name='grievance',
+            index=models.Index(condition=models.Q(('state__in', ['registered', 'in_progress', 'awaiting_complainant']), ('assigned_to', None)), fields=['due_on', '-received_at', '-id'], name='grievance_unassigned_queue'),
+        ),
         # Does nothing on databases other than PostgreSQL.
         TrigramExtension(),
         migrations.RunPython(trigram_indexes_create, trigram_indexes_drop, elidable=False),

@@ -2,7 +2,10 @@
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
+from grievances import queues
+from grievances.admin import GrievanceAdmin
 from grievances.models import Complainant, Grievance
 from grievances.tests.factories import register_grievance
 
@@ -12,7 +15,14 @@ TRIGRAM_INDEXES = {
     "grievances_grievance": {"grievance_summary_mn_trgm", "grievance_summary_en_trgm"},
     "grievances_complainant": {"complainant_name_trgm"},
 }
-SORT_INDEXES = {"grievance_received", "grievance_due_received", "grievance_due_latest", "grievance_unread_reply"}
+SORT_INDEXES = {
+    "grievance_received",
+    "grievance_due_received",
+    "grievance_due_latest",
+    "grievance_unread_reply",
+    "grievance_awaiting_queue",
+    "grievance_unassigned_queue",
+}
 
 
 def _indexes(table):
@@ -66,5 +76,17 @@ def test_a_name_is_looked_up_in_its_trigram_index(postgresql):
 def test_each_sort_of_the_list_reads_an_index_in_its_order(postgresql, ordering, index):
     register_grievance()
     plan = _plan(Grievance.objects.order_by(*ordering)[:50])
+    assert index in plan
+    assert "Sort" not in plan
+
+
+@pytest.mark.parametrize(
+    ("queue", "index"),
+    [("awaiting_complainant", "grievance_awaiting_queue"), ("unassigned", "grievance_unassigned_queue")],
+)
+def test_a_desk_queue_reads_its_own_index_in_the_desks_order(postgresql, queue, index):
+    register_grievance()
+    condition = queues.QUEUES_BY_KEY[queue].condition(timezone.localdate())
+    plan = _plan(Grievance.objects.filter(condition).order_by(*GrievanceAdmin.ordering, "-id")[:50])
     assert index in plan
     assert "Sort" not in plan
