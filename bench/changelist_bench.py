@@ -212,12 +212,17 @@ FATHERS_NAMES = [
 
 
 def seed_names():
-    """Name one complainant in two (40 given names and 40 fathers' names: each word in 1.25 % of the cases)."""
+    """Name one complainant in two, with one of 40 given names and one of 40 fathers' names (1.25 % each).
+
+    Drawn from a hash of the id, so that names do not follow the seeded states (which follow the id).
+    """
     raw = raw_connection()
     with raw.cursor() as cursor:
         cursor.execute(
-            "UPDATE grievances_complainant SET name = (%s)[1 + (grievance_id / 2) %% 40] || ' ' "
-            "|| (%s)[1 + (grievance_id / 80) %% 40] WHERE grievance_id %% 2 = 0",
+            "UPDATE grievances_complainant SET name = "
+            "(%s)[1 + abs(hashtext(grievance_id || 'given')) %% 40] || ' ' "
+            "|| (%s)[1 + abs(hashtext(grievance_id || 'father')) %% 40] "
+            "WHERE abs(hashtext(grievance_id || 'named')) %% 2 = 0",
             [GIVEN_NAMES, FATHERS_NAMES],
         )
     raw.commit()

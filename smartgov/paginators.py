@@ -20,6 +20,8 @@ class CappedCountPaginator(Paginator):
     first, `WHERE id IN (SELECT id ... ORDER BY ... LIMIT 50 OFFSET n)`: with
     the order's columns and the id in one index, PostgreSQL skips the first n
     rows in the index alone instead of reading each of them from the table.
+    Past the cap, that one skip also counts: the ids of the page asked for and
+    of the pages after it are read instead of counting every row before them.
     """
 
     count_cap = 10_000
@@ -29,11 +31,19 @@ class CappedCountPaginator(Paginator):
     def __init__(self, *args, wanted_page=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.counted_up_to = self.count_cap
+        self._wanted = 0  # a page past the cap, once asked for
+        self._ids_ahead = None  # (first row, ids) of that page and the next ones, read while counting
         self._count_through(wanted_page)
 
     @cached_property
     def count(self):
         """The number of rows, or `counted_up_to` + 1 when there are more."""
+        first = (self._wanted - 1) * self.per_page
+        if first >= self.count_cap:
+            ids = list(self.object_list.values_list("pk", flat=True)[first : self.counted_up_to + 1])
+            if ids:  # else the page is past the end: count, and validate_number will say so
+                self._ids_ahead = (first, ids)
+                return first + len(ids)
         return self.object_list.order_by().values("pk")[: self.counted_up_to + 1].count()
 
     @property
@@ -48,9 +58,11 @@ class CappedCountPaginator(Paginator):
 
     def _count_through(self, number):
         """Make the count reach a few pages past page `number` (counting again if it was done)."""
-        rows = (self._page_number(number) + self.pages_ahead) * self.per_page
+        wanted = self._page_number(number)
+        rows = (wanted + self.pages_ahead) * self.per_page
         if rows > self.counted_up_to:
             self.counted_up_to = rows
+            self._wanted = wanted
             for name in ("count", "num_pages"):
                 self.__dict__.pop(name, None)
 
@@ -72,6 +84,8 @@ class CappedCountPaginator(Paginator):
 
     def _rows(self, bottom, top):
         rows = self.object_list
+        if self._ids_ahead and self._ids_ahead[0] == bottom:
+            return rows.filter(pk__in=self._ids_ahead[1][: top - bottom])
         if bottom < self.deferred_join_from or rows.query.distinct:
             return rows[bottom:top]
         return rows.filter(pk__in=rows.values("pk")[bottom:top])

@@ -59,6 +59,13 @@ def test_told_the_page_wanted_it_counts_that_far_at_once(groups):
     assert len(queries) == 1  # the rows only
 
 
+def test_a_wanted_page_past_the_end_is_empty(groups):
+    paginator = SmallCap(groups, 2, wanted_page=9)
+    assert paginator.count == 12  # no row where the page would start: counted instead
+    with pytest.raises(EmptyPage):
+        paginator.page(9)
+
+
 def test_the_last_page_holds_the_last_rows_and_a_page_past_the_end_is_empty(groups):
     paginator = SmallCap(groups, 5)
     last = paginator.page(3)
