@@ -292,7 +292,8 @@ def version_comment_submit(
     """Take a public comment on a version during its comment period, as a feedback item.
 
     The feedback item enters the stakeholders app's reasoned-response workflow;
-    the document page shows it with its response.
+    it waits for a moderator (PUBLIC_COMMENTS_PREMODERATED), then the document
+    page shows it with its response.
     """
     today = today or timezone.localdate()
     if not version.is_open_for_comment(today):
@@ -305,6 +306,7 @@ def version_comment_submit(
         author_name=author_name.strip(),
         author_contact=author_contact.strip(),
         name_consent=name_consent and bool(author_name.strip()),
+        from_public=True,
     )
 
 

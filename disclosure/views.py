@@ -66,15 +66,25 @@ class DocumentDetailView(View):
         if not form.is_valid():
             return self.render_page(request, document, form, status=400)
         try:
-            services.version_comment_submit(
+            comment = services.version_comment_submit(
                 version=version, **{k: v for k, v in form.cleaned_data.items() if k != "website"}
             )
         except ApplicationError as error:
             return self.render_page(request, document, form, refusal=error.message, status=400)
-        return self.thank(request, document)
+        return self.thank(request, document, awaits_moderation=comment.is_awaiting_moderation)
 
-    def thank(self, request, document):
-        messages.success(request, _("Thank you. Your comment was received and will be answered on this page."))
+    def thank(self, request, document, awaits_moderation=None):
+        """Say the comment was received; a bot caught by the honeypot hears what a person would."""
+        if awaits_moderation is None:
+            awaits_moderation = settings.PUBLIC_COMMENTS_PREMODERATED
+        if awaits_moderation:
+            text = _(
+                "Thank you. Your comment was received. A moderator reads every comment before it is published; "
+                "it will then appear on this page, and the project team will answer it here."
+            )
+        else:
+            text = _("Thank you. Your comment was received and will be answered on this page.")
+        messages.success(request, text)
         return redirect("disclosure:document_detail", pk=document.pk)
 
     def render_page(self, request, document, form, refusal="", status=200):

@@ -3,7 +3,6 @@
 import json
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import PAGE_VAR
 from django.core.exceptions import PermissionDenied
@@ -14,7 +13,7 @@ from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.utils.text import capfirst
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from modeltranslation.admin import TranslationAdmin
@@ -22,10 +21,21 @@ from modeltranslation.admin import TranslationAdmin
 from smartgov.exceptions import ApplicationError
 from smartgov.paginators import CappedCountPaginator
 
-from . import admin_receipts, admin_transitions, complainant_side, history, personal_data, selectors, services, workflow
+from . import (
+    admin_log_export,
+    admin_receipts,
+    admin_registration,
+    admin_transitions,
+    complainant_side,
+    history,
+    languages,
+    personal_data,
+    selectors,
+    services,
+    workflow,
+)
 from .admin_columns import DEFAULT_ORDERING, CaseListColumns
 from .admin_filters import AssigneeFilter, QueueFilter, ReportingPeriodFilter
-from .forms import GrievanceAdminAddForm
 from .models import Attachment, Complainant, Grievance, StageResolution
 from .search import grievance_search
 
@@ -170,24 +180,8 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
             {"fields": ["actions_taken", "response_way", "public_answer", "public_answer_kk", "internal_notes"]},
         ),
     ]
-    add_fieldsets = [
-        (
-            None,
-            {"fields": ["received_at", "kind", "channel", "message", "message_language", "summary", "details", "location"]},
-        ),
-        (
-            _("Complainant"),
-            {
-                "fields": [
-                    "complainant_name",
-                    "complainant_email",
-                    "complainant_phone",
-                    "complainant_preferred_language",
-                ],
-                "description": _("Empty for anonymous feedback. The receipt is e-mailed when an address is given."),
-            },
-        ),
-    ]
+    add_fieldsets = admin_registration.ADD_FIELDSETS
+    add_form_template = "admin/grievances/grievance/add_form.html"
 
     # --- list ---------------------------------------------------------------
 
@@ -200,7 +194,8 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
         return self.paginator(queryset, per_page, orphans, allow_empty_first_page, wanted_page=page)
 
     def get_search_results(self, request, queryset, search_term):
-        """Search through the indexes (grievances.search): a number, an exact e-mail or phone, or words.
+        """Search through the indexes (grievances.search): a number, the complainant's exact name, e-mail or
+        phone, or words of the summaries.
 
         Each case is found once, so the list needs no DISTINCT.
         """
@@ -208,13 +203,18 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
 
     # --- case page ----------------------------------------------------------
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """Label each language's copy of a text with its language and mark its box with `lang` (languages.py)."""
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        return field if field is None else languages.label_as_copy(db_field.name, field)
+
     def get_readonly_fields(self, request, obj=None):
         # The message stays as it was received; the officer writes the public summaries beside it.
         return [] if obj is None else WORKFLOW_FIELDS + ["received_at", "message", "message_language"]
 
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
-            kwargs["form"] = GrievanceAdminAddForm
+            kwargs["form"] = admin_registration.registration_form_for(request)
         return super().get_form(request, obj, **kwargs)
 
     def get_inlines(self, request, obj):
@@ -292,11 +292,9 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
         if change:
             return form.save(commit=False)
         data = form.cleaned_data
-        languages = [get_language(), *settings.MODELTRANSLATION_LANGUAGES]
         grievance = services.grievance_register(
             kind=data["kind"],
             channel=data["channel"],
-            summary=next((data.get(f"summary_{code}") for code in languages if data.get(f"summary_{code}")), ""),
             message=data.get("message", ""),
             message_language=data.get("message_language", ""),
             received_at=data["received_at"],
@@ -304,6 +302,7 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
             location=data.get("location", ""),
             translations={name: value for name, value in data.items() if name.startswith("summary_")},
             complainant=form.complainant(),
+            attachments=data.get("attachments") or [],
             actor=request.user,
             confirm=False,  # the receipt e-mailed with the new code is the complainant's one confirmation
         )
@@ -336,6 +335,7 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
         download = self.admin_site.admin_view(self.attachment_download)
         complete = self.admin_site.admin_view(self.contact_task_complete_view)
         return [
+            *admin_log_export.log_export_urls(self),
             path("<int:grievance_id>/attachments/<int:pk>/", download, name="grievances_grievance_attachment"),
             path(
                 "<path:object_id>/calls/<int:task_id>/done/",

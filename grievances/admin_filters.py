@@ -69,7 +69,11 @@ class AssigneeFilter(admin.SimpleListFilter):
     parameter_name = "assignee"
 
     def lookups(self, request, model_admin):
-        return [("none", _("Nobody")), *((str(user.pk), user.get_username()) for user in grievance_handlers())]
+        handlers = grievance_handlers()
+        if not request.user.has_perm("grievances.view_all_grievances"):
+            # Someone who sees only their own cases (a PSC member) is not shown who else handles cases.
+            handlers = handlers.filter(pk=request.user.pk)
+        return [("none", _("Nobody")), *((str(user.pk), user.get_username()) for user in handlers)]
 
     def queryset(self, request, queryset):
         if self.value() == "none":

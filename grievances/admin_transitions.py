@@ -46,6 +46,8 @@ def form_field(item: workflow.Input, grievance):
         field = forms.CharField(widget=forms.Textarea(attrs={"rows": 4, "cols": 30}), **common)
     else:
         field = forms.CharField(max_length=item.max_length, **common)
+    if item.language:
+        field.widget.attrs["lang"] = item.language  # the box holds that language's copy (its label says which)
     if grievance is not None and item.initial is not None:
         field.initial = item.initial(grievance)
     return field

@@ -5,13 +5,13 @@ import uuid
 
 from django import forms
 from django.conf import settings
-from django.utils.translation import get_language, ngettext_lazy
+from django.utils.translation import get_language, gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from smartgov.forms import AccessibleFormMixin
 from smartgov.uploads import RefusedUpload
 
-from . import uploads
+from . import upload_quota, uploads
 from .models import Kind, ReplyLanguage, ResponseWay
 
 PHONE_PATTERN = re.compile(r"^\+?[\d\s\-()]{6,30}$")
@@ -101,11 +101,32 @@ class AttachmentsFormMixin:
             raise forms.ValidationError(problems)
         return self.kept_files + accepted
 
-    def keep_accepted_uploads(self):
-        """After an error elsewhere, store the files that passed so the re-rendered form still has them."""
+    def keep_accepted_uploads(self, *, client: str) -> int:
+        """After an error elsewhere, store the files that passed so the re-rendered form still has them.
+
+        Kept bytes are capped per client address and in all (upload_quota); a
+        file over a cap is not kept and the form says to choose it again.
+        Return how many files were stored.
+        """
+        stored = 0
         for checked in getattr(self, "accepted_uploads", []):
-            self.kept_files.append(uploads.keep_for_next_try(checked))
+            if upload_quota.kept_bytes_take(client=client, size=checked.size):
+                self.kept_files.append(uploads.keep_for_next_try(checked))
+                stored += 1
+            else:
+                self._not_kept(checked)
         self.accepted_uploads = []
+        return stored
+
+    def drop_accepted_uploads(self):
+        """Store none of the files that passed (the POST was refused) and say to choose them again."""
+        for checked in getattr(self, "accepted_uploads", []):
+            self._not_kept(checked)
+        self.accepted_uploads = []
+
+    def _not_kept(self, checked):
+        message = gettext("“%(name)s” was not kept: choose it again when you send the form.")
+        self.add_error(None, message % {"name": checked.name})
 
 
 class GrievanceForm(AccessibleFormMixin, AttachmentsFormMixin, forms.Form):
@@ -303,32 +324,3 @@ class ResolutionAnswerForm(CaseAnswerForm):
         if not may_appeal:
             self.fields["resolved"].choices = self.fields["resolved"].choices[:1]
         self.describe_fields()
-
-
-class GrievanceAdminAddForm(forms.ModelForm):
-    """The officer's form for a case received by phone, letter, in person or online: the case and how to answer.
-
-    The complainant's details are not fields of the case; the admin hands them
-    to grievance_register, which keeps them in the complainant's own table.
-    """
-
-    complainant_name = forms.CharField(label=_("complainant's name"), max_length=200, required=False)
-    complainant_email = forms.EmailField(label=_("complainant's e-mail"), required=False)
-    complainant_phone = forms.RegexField(
-        label=_("complainant's phone"),
-        regex=PHONE_PATTERN,
-        max_length=50,
-        required=False,
-        error_messages={"invalid": _("Enter a phone number, such as 9911 2233.")},
-    )
-    complainant_preferred_language = forms.ChoiceField(
-        label=_("complainant's language"),
-        choices=[("", "---------"), *ReplyLanguage.choices],
-        required=False,
-        help_text=_("The receipt and the messages are in this language."),
-    )
-
-    COMPLAINANT_FIELDS = ("name", "email", "phone", "preferred_language")
-
-    def complainant(self) -> dict:
-        return {name: self.cleaned_data.get(f"complainant_{name}", "") for name in self.COMPLAINANT_FIELDS}

@@ -12,10 +12,15 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
-from .models import Complainant, EventType, Grievance, GrievanceEvent, Stage, Status
+from .models import TRANSLATED_TEXTS, Complainant, EventType, Grievance, GrievanceEvent, Stage, Status
 
-# Columns a history entry never repeats: bookkeeping, hashes and tokens.
-UNTRACKED = frozenset({"id", "created_at", "updated_at", "tracking_code_hash", "submission_token", "anonymised_at"})
+# Columns a history entry never repeats: bookkeeping, hashes and tokens; and the untranslated columns of the
+# texts kept per language (summary, ...), whose copies (summary_mn, ...) are tracked instead. Reading such a
+# column gives another language's copy when the active one is empty, and saving it writes that value into
+# the active language's copy (modeltranslation): a Mongolian answer became the English one.
+UNTRACKED = frozenset(
+    {"id", "created_at", "updated_at", "tracking_code_hash", "submission_token", "anonymised_at", *TRANSLATED_TEXTS}
+)
 
 
 def _tracked_fields():

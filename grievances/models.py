@@ -12,7 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from smartgov.crypto import EncryptedCharField, EncryptedEmailField, blind_index
+from smartgov.crypto import EncryptedCharField, EncryptedEmailField
+from smartgov.search_keys import email_search_key, name_search_key, phone_search_key
 from smartgov.workdays import add_working_days
 
 
@@ -406,36 +407,21 @@ class Grievance(models.Model):
         return self.state in OPEN_STATES
 
 
-def email_search_key(value: str) -> str:
-    """The blind index of an e-mail address (case and spaces ignored)."""
-    return blind_index(value or "")
-
-
-def phone_search_key(value: str) -> str:
-    """The blind index of a phone number: digits only, without Mongolia's +976 country code.
-
-    So "9911 2233", "9911-2233" and "+976 99112233" are the same number.
-    """
-    digits = "".join(character for character in (value or "") if character.isdigit())
-    if len(digits) > 8 and digits.startswith("976"):
-        digits = digits[3:]
-    return blind_index(digits)
-
-
 class Complainant(models.Model):
     """Who raised a grievance; every field optional, because anonymous feedback is allowed."""
 
     grievance = models.OneToOneField(
         Grievance, verbose_name=_("grievance"), on_delete=models.CASCADE, related_name="complainant"
     )
-    name = models.CharField(_("name"), max_length=200, blank=True)
-    # Contact details are encrypted at rest (smartgov.crypto); e-mail and phone
-    # are found again by exact value through their blind indexes.
+    # The name and contact details are encrypted at rest (smartgov.crypto); the name, e-mail and
+    # phone are found again by exact value through their blind indexes (smartgov.search_keys).
+    name = EncryptedCharField(_("name"), max_length=200, blank=True)
     email = EncryptedEmailField(_("e-mail"), max_length=254, blank=True)
     phone = EncryptedCharField(_("phone"), max_length=50, blank=True)
     address = EncryptedCharField(_("postal address"), max_length=300, blank=True)
     email_index = models.CharField(_("e-mail search key"), max_length=64, blank=True, editable=False)
     phone_index = models.CharField(_("phone search key"), max_length=64, blank=True, editable=False)
+    name_index = models.CharField(_("name search key"), max_length=64, blank=True, editable=False)
     gender = models.CharField(_("gender"), max_length=16, choices=Gender.choices, blank=True)
     age_group = models.CharField(_("age group"), max_length=16, choices=AgeGroup.choices, blank=True)
     vulnerable_groups = models.CharField(
@@ -454,13 +440,14 @@ class Complainant(models.Model):
         indexes = [
             models.Index(fields=["email_index"], name="complainant_email_index", condition=~Q(email_index="")),
             models.Index(fields=["phone_index"], name="complainant_phone_index", condition=~Q(phone_index="")),
+            models.Index(fields=["name_index"], name="complainant_name_index", condition=~Q(name_index="")),
         ]
 
     def __str__(self):
         return self.name or str(_("Anonymous"))
 
     def save(self, *args, update_fields=None, **kwargs):
-        """Save, keeping the blind indexes in step with the e-mail and phone.
+        """Save, keeping the blind indexes in step with the name, e-mail and phone.
 
         The indexes are derived columns, not a side effect: computing them here
         is the one place every writer (services, importer, admin inline,
@@ -468,8 +455,11 @@ class Complainant(models.Model):
         """
         self.email_index = email_search_key(self.email)
         self.phone_index = phone_search_key(self.phone)
+        self.name_index = name_search_key(self.name)
         if update_fields is not None:
             update_fields = set(update_fields)
+            if "name" in update_fields:
+                update_fields.add("name_index")
             if "email" in update_fields:
                 update_fields.add("email_index")
             if "phone" in update_fields:

@@ -86,10 +86,14 @@ def contact_way(complainant) -> str:
     return ""
 
 
-def _answer(grievance, language) -> str:
-    """The answer as the tracking page shows it in that language (public_case.answer_shown), or ""."""
+def _answer(grievance, language) -> dict:
+    """The answer as the tracking page shows it in that language (public_case.answer_shown), and its note.
+
+    The copy in the complainant's language; without one, another language's
+    copy with a note saying which (`answer_shown`), as the tracking page does.
+    """
     shown = public_case.answer_shown(grievance, language)
-    return shown.text if shown is not None else ""
+    return {"answer": shown.text if shown is not None else "", "answer_shown": shown}
 
 
 def _render(grievance: Grievance, name: str, way: str, context: dict) -> tuple[str, str]:
@@ -178,7 +182,7 @@ def grievance_stage_changed_notify(*, grievance: Grievance):
 def grievance_resolved_notify(*, grievance: Grievance):
     """Give the answer and the actions taken, and how to take the case further."""
     complainant = complainant_of(grievance)
-    return _send(grievance, "resolved", answer=_answer(grievance, complainant_language(complainant)))
+    return _send(grievance, "resolved", **_answer(grievance, complainant_language(complainant)))
 
 
 def grievance_unrelated_notify(*, grievance: Grievance):

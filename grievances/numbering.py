@@ -1,8 +1,10 @@
 """Registration numbers in the PIU's style: prefix-year/running number, e.g. f-2020/03."""
 
 import re
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import F
 
 from .models import RegistrationCounter
@@ -39,9 +41,53 @@ def take_next_number(year: int) -> tuple[int, str]:
 
 
 def reserve_given_number(year: int, sequence: int) -> None:
-    """Make sure a number kept from an imported log is never given again."""
+    """Make sure a number kept from an imported log is never given again.
+
+    The counter row is written (and so locked until the transaction ends) only
+    when it is below the number: the importer raises it beforehand in a short
+    transaction of its own (numbers_reserve), so that its long one never holds
+    the lock the public form waits for.
+    """
     RegistrationCounter.objects.bulk_create([RegistrationCounter(year=year)], ignore_conflicts=True)
-    counter = RegistrationCounter.objects.select_for_update().get(year=year)
-    if counter.last_number < sequence:
-        counter.last_number = sequence
+    RegistrationCounter.objects.filter(year=year, last_number__lt=sequence).update(last_number=sequence)
+
+
+@dataclass(frozen=True)
+class Reservation:
+    """What numbers_reserve changed: the year's counter went from `before` to `after`."""
+
+    year: int
+    before: int
+    after: int
+    count: int
+
+    @property
+    def taken(self) -> range:
+        """The numbers taken for cases without one (those after the highest number the import brings)."""
+        return range(self.after - self.count + 1, self.after + 1)
+
+
+def numbers_reserve(year: int, *, given_up_to: int, count: int) -> Reservation:
+    """Raise the year's counter past the numbers an import brings and take `count` more after them.
+
+    Runs in a transaction of its own, committed at once when the caller has
+    none (the import command): the counter row is locked for a moment, not for
+    the whole import, and the public form goes on numbering meanwhile.
+    """
+    with transaction.atomic():
+        RegistrationCounter.objects.bulk_create([RegistrationCounter(year=year)], ignore_conflicts=True)
+        counter = RegistrationCounter.objects.select_for_update().get(year=year)
+        before = counter.last_number
+        counter.last_number = max(before, given_up_to) + count
         counter.save(update_fields=["last_number"])
+    return Reservation(year=year, before=before, after=counter.last_number, count=count)
+
+
+def numbers_give_back(reservation: Reservation) -> bool:
+    """Put the counter back as it was before a failed import, unless a case took a number since; say if it did.
+
+    When one did, the reserved numbers stay unused: a gap in the year's
+    numbers, never a number given twice.
+    """
+    counter = RegistrationCounter.objects.filter(year=reservation.year, last_number=reservation.after)
+    return bool(counter.update(last_number=reservation.before))

@@ -1,7 +1,9 @@
 """Complainants' personal data: find a person's cases, export them on request, anonymise after retention.
 
-Contact details are encrypted at rest (smartgov.crypto); a person is found by
-the blind index of their e-mail or phone, never by decrypting every row.
+The name and contact details are encrypted at rest (smartgov.crypto); a person
+is found by the blind index of their e-mail or phone (or whole name), never by
+decrypting every row. The export also gathers the person's public comments and
+their entries as a stakeholder's representative (stakeholders.personal_data).
 """
 
 import logging
@@ -12,9 +14,19 @@ from django.db.models import Q
 from django.utils import timezone
 
 from smartgov.models import OutboxMessage
+from stakeholders import personal_data as stakeholder_data
 
 from . import history
-from .models import Complainant, ContactTask, EventType, Grievance, GrievanceEvent, email_search_key, phone_search_key
+from .models import (
+    Complainant,
+    ContactTask,
+    EventType,
+    Grievance,
+    GrievanceEvent,
+    email_search_key,
+    name_search_key,
+    phone_search_key,
+)
 from .services import grievance_event_record
 
 logger = logging.getLogger(__name__)
@@ -73,6 +85,18 @@ def contact_match(*, email: str = "", phone: str = "", prefix: str = "") -> Q:
     return condition
 
 
+def identity_match(*, term: str, prefix: str = "") -> Q:
+    """A filter matching a search term as the complainant's whole e-mail, phone or name (blind indexes).
+
+    The name is encrypted, so it is found by its whole value (case, spaces and
+    punctuation ignored), never by part.
+    """
+    condition = contact_match(email=term, phone=term, prefix=prefix)
+    if name_key := name_search_key(term):
+        condition |= Q(**{f"{prefix}name_index": name_key})
+    return condition
+
+
 def grievances_of_person(*, email: str = "", phone: str = ""):
     """Every case whose complainant gave this e-mail or this phone number, oldest first."""
     return (
@@ -108,8 +132,9 @@ def _case_data(grievance):
 def personal_data_export(*, actor=None, email: str = "", phone: str = "", grievances=None) -> dict:
     """Gather everything held about one person and log the export on each of their cases.
 
-    The person is found by exact e-mail or phone; `grievances` adds cases chosen
-    by hand (the admin action), for a complainant who gave neither.
+    The person is found by exact e-mail or phone: their cases, their public
+    comments and their entries as a stakeholder's representative. `grievances`
+    adds cases chosen by hand (the admin action), for a complainant who gave neither.
     """
     cases = {case.pk: case for case in grievances_of_person(email=email, phone=phone)}
     for case in grievances or []:
@@ -121,6 +146,14 @@ def personal_data_export(*, actor=None, email: str = "", phone: str = "", grieva
         "exported_at": timezone.now().isoformat(),
         "request": {"email": email, "phone": phone},
         "cases": [_case_data(case) for case in ordered],
+        "comments": [
+            stakeholder_data.feedback_export_data(item)
+            for item in stakeholder_data.feedback_of_person(email=email, phone=phone)
+        ],
+        "stakeholder_representatives": [
+            stakeholder_data.representative_export_data(person)
+            for person in stakeholder_data.representatives_of_person(email=email, phone=phone)
+        ],
     }
 
 
@@ -138,10 +171,11 @@ def grievance_anonymise(*, grievance_id: int, actor=None) -> bool:
 
     Kept: number, dates, kind, channel, location, status, stage, the public
     summaries and actions taken (the half-yearly report lists them). Removed:
-    the complainant's message as received, their details and search keys, attachments (files too, after commit), details,
-    internal notes, the answer addressed to the person, the notes of the history
-    and the old and new values of those texts in it, the calls to the complainant
-    (their notes), and the tracking code.
+    the complainant's message as received, their details and search keys,
+    attachments (files too, after commit), details, internal notes, the answer
+    addressed to the person, the notes of the history and the old and new
+    values of those texts in it, the calls to the complainant (their notes),
+    and the tracking code.
     Returns False if the case was already anonymised.
     """
     grievance = Grievance.objects.select_for_update().filter(pk=grievance_id, anonymised_at__isnull=True).first()
@@ -161,7 +195,15 @@ def grievance_anonymise(*, grievance_id: int, actor=None) -> bool:
     GrievanceEvent.objects.filter(grievance=grievance).exclude(note="").update(note="")
     ContactTask.objects.filter(grievance=grievance).delete()  # their notes say what was told on the phone
     OutboxMessage.objects.filter(reference=f"grievance:{grievance.pk}").delete()
-    cleared = ["message", "details", "internal_notes", "public_answer", "public_answer_mn", "public_answer_en", "public_answer_kk"]
+    cleared = [
+        "message",
+        "details",
+        "internal_notes",
+        "public_answer",
+        "public_answer_mn",
+        "public_answer_en",
+        "public_answer_kk",
+    ]
     history.forget(grievance=grievance, fields=cleared)
     for field in cleared:
         setattr(grievance, field, "")

@@ -5,37 +5,32 @@ A term is one of three kinds, each answered by an index:
 - a registration number (`f-2026/01`, in any case): the case with that year and running number, through
   their unique index;
 - an e-mail address or a phone number, for staff who may see complainants: the cases whose complainant gave
-  exactly that address or number, through the blind indexes (contact details are encrypted, so they are
-  found whole or not at all);
-- anything else: the cases in whose public summaries (Mongolian or English) every word appears, and, for
-  staff who may see complainants, the cases whose complainant's name holds every word. On PostgreSQL
-  trigram indexes serve these `icontains` filters (migration 0012); SQLite, the embedded default, reads
-  the table.
+  exactly that address or number, through the blind indexes;
+- anything else: the cases in whose public summaries (Mongolian or English) every word appears and, for
+  staff who may see complainants, the cases whose complainant's whole name is the term (through its blind
+  index: the name is encrypted, so it is never found by part). On PostgreSQL trigram indexes serve the
+  summaries' `icontains` filters (migration 0015); SQLite, the embedded default, reads the table.
 
-The complainant's name lives in another table, and one OR across two tables rules out the indexes of
-both. So the names are looked up first, on their own index, and the cases they belong to are matched by
-their ids beside the summaries, which PostgreSQL combines with the summaries' indexes. The planner then
-knows how many ids there are: with few matches it reads them through the indexes, with many it walks the
-list in its own order until the page is full.
+The complainant lives in another table, and one OR across two tables rules out the indexes of both. So
+the complainants named by the term are looked up first, on their own index, and their cases matched by
+id beside the summaries, which PostgreSQL combines with the summaries' indexes.
 """
 
 import re
 
-from django.contrib.postgres.fields import ArrayField
-from django.db import connection
-from django.db.models import BigIntegerField, F, Lookup, Q, Value
+from django.db.models import Q
 from django.utils.text import smart_split, unescape_string_literal
 
 from .models import Complainant
 from .numbering import parse_registration_number
-from .personal_data import contact_match
+from .personal_data import contact_match, identity_match
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 PHONE = re.compile(r"^\+?[\d\s().-]+$")
 PHONE_MIN_DIGITS = 6
-# Up to this many cases found by their complainant's name are matched by id; beyond, by a subquery (a
-# name that common finds cases quickly in the list's own order).
-NAMES_BY_ID = 20_000
+# Up to this many cases found through their complainant are matched by id (a whole name is rarely shared
+# by more); beyond, by a subquery.
+CASES_BY_ID = 1_000
 
 
 def grievance_search(queryset, term, *, user):
@@ -58,7 +53,7 @@ def grievance_search(queryset, term, *, user):
     for word in words:
         condition &= Q(summary_mn__icontains=word) | Q(summary_en__icontains=word)
     if may_see_complainants:
-        condition |= _named(words)
+        condition |= _of_complainants_named(term)
     return queryset.filter(condition)
 
 
@@ -78,27 +73,14 @@ def _words(term):
             yield word
 
 
-def _named(words):
-    """Cases whose complainant's name holds every word, by their ids when there are not too many (one query)."""
-    names = Complainant.objects.all()
-    for word in words:
-        names = names.filter(name__icontains=word)
-    grievance_ids = names.values_list("grievance_id", flat=True)
-    found = list(grievance_ids[: NAMES_BY_ID + 1])
-    if len(found) > NAMES_BY_ID:
+def _of_complainants_named(term):
+    """Cases whose complainant's whole name is the term, by their ids (one query on the blind index).
+
+    As a list of ids the planner knows how many there are, and can read them
+    through the primary key beside the summaries' indexes.
+    """
+    grievance_ids = Complainant.objects.filter(identity_match(term=term)).values_list("grievance_id", flat=True)
+    found = list(grievance_ids[: CASES_BY_ID + 1])
+    if len(found) > CASES_BY_ID:
         return Q(pk__in=grievance_ids)
-    if found and connection.vendor == "postgresql":
-        # One array parameter rather than one parameter an id: ten thousand ids cost Django nothing to pass.
-        return Q(AnyOf(F("pk"), Value(found, output_field=ArrayField(BigIntegerField()))))
     return Q(pk__in=found)
-
-
-class AnyOf(Lookup):
-    """`lhs = ANY(rhs)`, rhs an array (PostgreSQL): a list of ids as one parameter."""
-
-    lookup_name = "any_of"
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} = ANY({rhs})", [*lhs_params, *rhs_params]

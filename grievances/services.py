@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from smartgov.exceptions import ApplicationError
 from smartgov.workdays import add_working_days, working_days_between
 
-from . import history, notifications, referrals, workflow
+from . import history, notifications, referrals, uploads, workflow
+from .languages import REPORT_LANGUAGES, REPORT_TEXTS
 from .models import (
     TRANSLATED_TEXTS,
     Complainant,
@@ -65,7 +66,6 @@ def grievance_register(
     *,
     kind: str,
     channel: str,
-    summary: str = "",
     message: str = "",
     message_language: str = "",
     received_at: datetime | None = None,
@@ -77,6 +77,7 @@ def grievance_register(
     submission_token=None,
     tracking_code_hash: str = "",
     translations: dict | None = None,
+    attachments: list | None = None,
     confirm: bool = True,
 ) -> Grievance:
     """Register a grievance from any channel and give it its registration number.
@@ -86,10 +87,14 @@ def grievance_register(
     reserved so that it is never given again. The acknowledgement deadline is
     counted in working days from the day of receipt. A case from the web form
     comes with the hash of its tracking code (see online.py). `translations`
-    gives the translated copies of the texts as the officer typed them
-    (summary_mn, summary_en, ...): the public summaries, which the report
-    shows. `message` is what the complainant wrote or said, kept as received
-    with its language, and never shown in a report. A complainant with an e-mail address is sent
+    gives the texts kept per language as the officer typed them, each named
+    with its language (summary_mn, summary_en, ...): the public summaries,
+    which the report shows. There is no plain `summary`: it would be written in
+    whichever language is active. `message` is what the complainant wrote or
+    said, kept as received with its language, and never shown in a report.
+    `attachments` are files that passed the upload checks (uploads.CheckedFile),
+    stored with the case in this transaction: a file that cannot be stored
+    leaves no case behind. A complainant with an e-mail address is sent
     the confirmation (notifications.py), in this transaction's outbox, unless
     `confirm` is False: the admin sends the receipt instead (receipts.py).
     """
@@ -118,7 +123,6 @@ def grievance_register(
         kind=kind,
         channel=channel,
         received_at=received_at,
-        summary=summary,
         message=message,
         message_language=message_language,
         details=details,
@@ -137,6 +141,8 @@ def grievance_register(
     grievance.save(force_insert=True)
     complainant = {key: value for key, value in (complainant or {}).items() if key in COMPLAINANT_FIELDS and value}
     Complainant.objects.create(grievance=grievance, **complainant)
+    for checked in attachments or []:
+        uploads.attachment_store(grievance=grievance, checked=checked)
     grievance_event_record(grievance=grievance, event_type=EventType.REGISTERED, actor=actor, data={"channel": channel})
     if confirm:
         notifications.grievance_registered_notify(grievance=grievance)
@@ -296,34 +302,86 @@ def grievance_escalate(
     return transition_run(Action.ESCALATE, grievance, actor, note, change)
 
 
+# What a resolution needs, in this order: summary_mn, summary_en, actions_taken_mn, actions_taken_en.
+RESOLUTION_COPIES = tuple(f"{text}_{language}" for text in REPORT_TEXTS for language in REPORT_LANGUAGES)
+
+
+def _missing_copy_message(name):
+    """What the refusal says when the case lacks one language's copy of a report text."""
+    return {
+        "summary_mn": _("Write the public summary in Mongolian before resolving the case."),
+        "summary_en": _("Write the public summary in English before resolving the case."),
+        "actions_taken_mn": _("Write the actions taken in Mongolian before resolving the case."),
+        "actions_taken_en": _("Write the actions taken in English before resolving the case."),
+    }[name]
+
+
+def _resolution_texts(case, typed: dict, *, both_languages: bool):
+    """Put each typed copy into its own language's column; refuse a resolution lacking a report text.
+
+    A copy left blank keeps what the case has. The report is published in
+    Mongolian and English and prints both the summary and the actions taken, so
+    both are needed in both languages; a case from the old log, kept in the one
+    language it was written in (both_languages=False), needs its actions taken
+    in one of them, and the report lists what it lacks.
+    """
+    for name, value in typed.items():
+        if value:
+            setattr(case, name, value)
+    if not both_languages:
+        if not (case.actions_taken_mn or case.actions_taken_en):
+            raise InvalidTransition(_("Write the actions taken before resolving the case."), field="actions_taken_mn")
+        return
+    for name in RESOLUTION_COPIES:
+        if not (getattr(case, name) or "").strip():
+            raise InvalidTransition(_missing_copy_message(name), field=name)
+
+
 @transaction.atomic
 def grievance_resolve(
     *,
     grievance: Grievance,
     actor,
-    actions_taken: str,
     response_way: str,
     resolved_on: date | None = None,
-    public_answer: str = "",
+    summary_mn: str = "",
+    summary_en: str = "",
+    actions_taken_mn: str = "",
+    actions_taken_en: str = "",
+    public_answer_mn: str = "",
+    public_answer_en: str = "",
     public_answer_kk: str = "",
     note: str = "",
     ask_complainant: bool = True,
+    both_languages: bool = True,
 ) -> Grievance:
     """Record the actions taken and the answer given; count the period in working days.
 
-    The period counts the day of receipt and the day of resolution when they are
+    Every text is named with its language (summary_mn, actions_taken_en, ...)
+    and goes into that language's column only: a text is never written through
+    its plain name, which would land in whichever language the page is in. A
+    text left blank keeps the case's copy; the case needs its public summary
+    and actions taken in Mongolian and English (see _resolution_texts). The
+    period counts the day of receipt and the day of resolution when they are
     working days, as the PIU's reports do. The complainant is asked "was your
     issue resolved?" unless `ask_complainant` is False (cases imported from the
     old log, whose complainants were never asked).
     """
-    actions_taken = (actions_taken or "").strip()
-    public_answer = (public_answer or "").strip()
+    typed = {
+        "summary_mn": summary_mn,
+        "summary_en": summary_en,
+        "actions_taken_mn": actions_taken_mn,
+        "actions_taken_en": actions_taken_en,
+        "public_answer_mn": public_answer_mn,
+        "public_answer_en": public_answer_en,
+        "public_answer_kk": public_answer_kk,
+    }
+    typed = {name: (value or "").strip() for name, value in typed.items()}
 
     def change(case):
         received_on = timezone.localdate(case.received_at)
         day = resolved_on or timezone.localdate()
-        if not actions_taken:
-            raise InvalidTransition(_("Write the actions taken before resolving the case."), field="actions_taken")
+        _resolution_texts(case, typed, both_languages=both_languages)
         if response_way not in ResponseWay.values:
             raise InvalidTransition(_("Choose the way the answer was given to the complainant."), field="response_way")
         if not received_on <= day <= timezone.localdate():
@@ -331,12 +389,7 @@ def grievance_resolve(
                 _("The date must be between the day the case was received and today."), field="resolved_on"
             )
         case.status = Status.RESOLVED
-        case.actions_taken = actions_taken
         case.response_way = response_way
-        if public_answer:
-            case.public_answer = public_answer
-        if public_answer_kk.strip():
-            case.public_answer_kk = public_answer_kk.strip()
         case.resolved_on = day
         case.working_days_to_resolve = working_days_between(received_on, day)
         case.due_on = None
@@ -347,7 +400,8 @@ def grievance_resolve(
             if ask_complainant
             else None
         )
-        _stage_record(case, resolution=actions_taken, resolved_on=day)
+        # The stage's record (SEP table 5) has one text: the PIU's working language first.
+        _stage_record(case, resolution=case.actions_taken_mn or case.actions_taken_en, resolved_on=day)
         return {"response_way": response_way, "working_days": case.working_days_to_resolve}
 
     return transition_run(Action.RESOLVE, grievance, actor, note, change)

@@ -11,11 +11,13 @@ from dataclasses import dataclass
 
 from django.core import signing
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
 
-from smartgov import uploads
+from smartgov import image_metadata, uploads
 from smartgov.uploads import UploadRules
 
 from .models import Attachment
@@ -58,11 +60,21 @@ def safe_name(name: str, content_type: str) -> str:
 
 
 def check_upload(upload) -> CheckedFile:
-    """Return the upload as a CheckedFile, or raise RefusedUpload with a message for the person."""
+    """Return the upload as a CheckedFile, or raise RefusedUpload with a message for the person.
+
+    A picture comes back without its metadata (position, device: image_metadata),
+    so what is kept or stored is the cleaned copy.
+    """
     content_type = uploads.check_upload(upload, rules=ACCEPTED)
-    return CheckedFile(
-        name=safe_name(upload.name, content_type), content_type=content_type, size=upload.size, upload=upload
-    )
+    name = safe_name(upload.name, content_type)
+    if content_type in image_metadata.STRIPPERS:
+        try:
+            upload = ContentFile(image_metadata.strip_image_metadata(upload.read(), content_type), name=name)
+        except image_metadata.DamagedImage:
+            raise uploads.RefusedUpload(
+                _("“%(name)s” is damaged and cannot be opened.") % {"name": upload.name}
+            ) from None
+    return CheckedFile(name=name, content_type=content_type, size=upload.size, upload=upload)
 
 
 def keep_for_next_try(checked: CheckedFile) -> CheckedFile:

@@ -39,10 +39,12 @@ def grievance_new(request):
     if ratelimit.is_limited(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT):
         form.is_valid()
         form.add_error(None, _("Many forms were sent from this connection in a short time. Please try again later."))
-        form.keep_accepted_uploads()
+        form.drop_accepted_uploads()  # a refused POST stores nothing
         return render(request, "grievances/grievance_form.html", {"form": form}, status=429)
     if not form.is_valid():
-        form.keep_accepted_uploads()
+        if form.keep_accepted_uploads(client=ratelimit.client_ip(request)):
+            # Storing files costs disk: such a POST counts as a submission, so the limit bounds it too.
+            ratelimit.count(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT)
         return render(request, "grievances/grievance_form.html", {"form": form})
     # Every valid POST counts, repeats too: a replayed submission cannot be sent without limit.
     ratelimit.count(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT)
@@ -165,7 +167,7 @@ def _reply(request, key, grievance):
     if not ratelimit.allow(request, group="grievance-reply", rate=settings.GRM_REPLY_RATE_LIMIT):
         # Each reply stores files and e-mails the officer: a valid code is no licence to flood either.
         form.add_error(None, _("You have sent a lot of information in a short time. Please wait and try again later."))
-        form.keep_accepted_uploads()
+        form.drop_accepted_uploads()  # a refused POST stores nothing
         response = _case_page(request, key, grievance, reply_form=form)
         response.status_code = 429
         return response
@@ -184,7 +186,7 @@ def _reply(request, key, grievance):
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
             return _case_page(request, key, _reloaded(key), done=done)
-    form.keep_accepted_uploads()
+    form.keep_accepted_uploads(client=ratelimit.client_ip(request))
     return _case_page(request, key, grievance, reply_form=form)
 
 

@@ -26,12 +26,13 @@ from importlib import import_module
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from smartgov.exceptions import ApplicationError
 from smartgov.workdays import add_working_days
 
+from .languages import COPY_LABELS, language_of
 from .models import OPEN_STATES, EventType, ReferralBody, ResponseWay, Stage, State
 
 __all__ = ["OPEN_STATES", "State"]
@@ -74,6 +75,8 @@ class Input:
     blank with its own message, so every front end says the same thing.
     `choices(grievance)` lists the values offered for that case (grievance is
     None for the bulk action bar and the API, which offer every value).
+    `language` is set on a text kept per language (summary_en, ...): the box
+    says which language it holds and is marked with it (languages.py).
     """
 
     name: str
@@ -86,6 +89,7 @@ class Input:
     initial: Callable | None = None
     help_text: str = ""
     queryset: Callable | None = None
+    language: str = ""
 
     @property
     def is_typed(self):
@@ -157,19 +161,24 @@ def _assignee_initial(grievance):
     return grievance.assigned_to_id
 
 
-def _own_copy(name):
-    """Prefill with the text in the page's language only, never the other language's copy shown as a fallback.
+def _stored_copy(name):
+    """Prefill with the case's own copy of that language, never another language's text shown as a fallback.
 
     A form sends back what it shows: a fallback would be saved as this language's text.
     """
+    return lambda grievance: getattr(grievance, name) or ""
 
-    def initial(grievance):
-        language = get_language()
-        if language not in settings.MODELTRANSLATION_LANGUAGES:
-            language = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-        return getattr(grievance, f"{name}_{language}", "")
 
-    return initial
+def _text_copy(name, help_text=""):
+    """The input of one language's copy of a text the PIU writes (summary_mn, public_answer_kk, ...)."""
+    return Input(
+        name,
+        COPY_LABELS[name],
+        kind="long_text",
+        initial=_stored_copy(name),
+        help_text=help_text,
+        language=language_of(name),
+    )
 
 
 ASSIGNEE = Input("assignee", _("assign to"), kind="user", initial=_assignee_initial)
@@ -187,13 +196,21 @@ REFERRED_TO = Input(
     max_length=255,
     help_text=_("When the body is not in the register, or to name it more precisely."),
 )
-ACTIONS_TAKEN = Input(
-    "actions_taken",
-    _("summary of actions taken"),
-    kind="long_text",
-    initial=_own_copy("actions_taken"),
-    help_text=_("Listed in the GRM report, and shown to the complainant when no answer is written for them."),
+SUMMARY_HELP = _(
+    "A short description of the issue for the report, with no name, address or other detail that could identify anyone."
 )
+ACTIONS_TAKEN_HELP = _("Listed in the GRM report, and shown to the complainant when no answer is written for them.")
+SUMMARY_MN = _text_copy("summary_mn", SUMMARY_HELP)
+SUMMARY_EN = _text_copy("summary_en", SUMMARY_HELP)
+ACTIONS_TAKEN_MN = _text_copy("actions_taken_mn", ACTIONS_TAKEN_HELP)
+ACTIONS_TAKEN_EN = _text_copy("actions_taken_en", ACTIONS_TAKEN_HELP)
+ANSWER_HELP = _(
+    "Shown to the complainant on the tracking page and sent to them when they chose this language; without one, "
+    "they get the answer in another language with a note saying so."
+)
+PUBLIC_ANSWER_MN = _text_copy("public_answer_mn", ANSWER_HELP)
+PUBLIC_ANSWER_EN = _text_copy("public_answer_en", ANSWER_HELP)
+PUBLIC_ANSWER_KK = _text_copy("public_answer_kk", ANSWER_HELP)
 RESPONSE_WAY = Input(
     "response_way",
     _("way of answer"),
@@ -201,21 +218,7 @@ RESPONSE_WAY = Input(
     choices=lambda grievance: ResponseWay.choices,
     initial=lambda grievance: grievance.response_way,
 )
-PUBLIC_ANSWER_KK = Input(
-    "public_answer_kk",
-    _("answer to the complainant [kk]"),
-    kind="long_text",
-    initial=lambda grievance: grievance.public_answer_kk,
-    help_text=_("The answer in Kazakh, when the complainant chose Kazakh."),
-)
 RESOLVED_ON = Input("resolved_on", _("resolved on"), kind="date", help_text=_("Today when left empty."))
-PUBLIC_ANSWER = Input(
-    "public_answer",
-    _("answer to the complainant"),
-    kind="long_text",
-    initial=_own_copy("public_answer"),
-    help_text=_("Shown to the complainant on the tracking page and sent to them, in the language of this page."),
-)
 
 ANSWERED_ON = Input(
     "answered_on", _("answered on"), kind="date", help_text=_("The day the answer arrived; today when left empty.")
@@ -298,9 +301,23 @@ for _transition in (
         False,
         "grievance_resolve",
         EventType.RESOLVED,
-        inputs=(ACTIONS_TAKEN, RESPONSE_WAY, RESOLVED_ON, PUBLIC_ANSWER, PUBLIC_ANSWER_KK),
+        inputs=(
+            SUMMARY_MN,
+            SUMMARY_EN,
+            ACTIONS_TAKEN_MN,
+            ACTIONS_TAKEN_EN,
+            RESPONSE_WAY,
+            RESOLVED_ON,
+            PUBLIC_ANSWER_MN,
+            PUBLIC_ANSWER_EN,
+            PUBLIC_ANSWER_KK,
+        ),
         notifications=("resolved",),
-        help_text=_("The summary of actions taken written here replaces the one saved on the case."),
+        help_text=_(
+            "The public summary and the actions taken are needed in Mongolian and in English, written here or "
+            "already on the case: the half-yearly report is published in both languages and lists both texts. "
+            "Each box holds one language; a text written here replaces that language's copy on the case."
+        ),
     ),
     Transition(
         Action.REQUEST_INFORMATION,

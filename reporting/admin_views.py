@@ -5,12 +5,15 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from grievances.languages import COPY_LABELS
+
 from . import selectors
 from .dashboard import dashboard_export, dashboard_tables
-from .exports import grievance_log_table, table_response
+from .exports import grievance_log_response, table_response
 from .forms import PeriodForm
 from .periods import half_year_containing, last_completed_half_year
 from .tasks import report_generate_task
@@ -22,25 +25,59 @@ def _require(request, *permissions):
 
 
 def report_generate_view(request):
-    """Ask for a period and queue the generation of both language versions."""
+    """Ask for a period, list the cases the report lacks texts for, and queue both language versions.
+
+    The report is published in Mongolian and English and never fills a missing
+    text with the other language's. So when cases of the period lack their
+    public summary or actions taken in either language, the page lists them,
+    each linked to its case page, and generates only when the officer confirms
+    that same period (a changed period is checked again).
+    """
     _require(request, "reporting.generate_report")
+    lacking, checked = [], ""
     if request.method == "POST":
         form = PeriodForm(request.POST)
         if form.is_valid():
             start, end = form.cleaned_data["start"], form.cleaned_data["end"]
-            user_id = request.user.pk
-            transaction.on_commit(lambda: report_generate_task.delay(start.isoformat(), end.isoformat(), user_id))
-            messages.success(
-                request,
-                _("The report for %(start)s – %(end)s is being generated; both files appear in this list in a minute.")
-                % {"start": start.isoformat(), "end": end.isoformat()},
-            )
-            return redirect("admin:reporting_reportrecord_changelist")
+            checked = f"{start.isoformat()}/{end.isoformat()}"
+            lacking = _cases_lacking_texts(request, start, end)
+            if not lacking or request.POST.get("confirmed_period") == checked:
+                return _generate(request, start, end)
     else:
         start, end = last_completed_half_year(timezone.localdate())
         form = PeriodForm(initial={"start": start, "end": end})
-    context = {**admin.site.each_context(request), "title": _("Generate a GRM report"), "form": form}
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Generate a GRM report"),
+        "form": form,
+        "lacking": lacking,
+        "confirmed_period": checked if lacking else "",
+    }
     return TemplateResponse(request, "admin/reporting/report_generate.html", context)
+
+
+def _generate(request, start, end):
+    user_id = request.user.pk
+    transaction.on_commit(lambda: report_generate_task.delay(start.isoformat(), end.isoformat(), user_id))
+    messages.success(
+        request,
+        _("The report for %(start)s – %(end)s is being generated; both files appear in this list in a minute.")
+        % {"start": start.isoformat(), "end": end.isoformat()},
+    )
+    return redirect("admin:reporting_reportrecord_changelist")
+
+
+def _cases_lacking_texts(request, start, end):
+    """The period's cases lacking a report text: what each lacks and, when the user may open it, a link."""
+    may_open = request.user.has_perm("grievances.view_grievance")
+    return [
+        {
+            "registered_no": case["registered_no"],
+            "url": reverse("admin:grievances_grievance_change", args=[case["id"]]) if may_open else "",
+            "missing": [COPY_LABELS[name] for name in case["missing"]],
+        }
+        for case in selectors.cases_lacking_translation(start=start, end=end)
+    ]
 
 
 def _period(request):
@@ -94,11 +131,9 @@ def grievance_log_export_view(request):
     """The grievance log of the period: the cases the user may see, case columns only, never who complained."""
     _require(request, "reporting.view_sep_dashboard", "grievances.view_grievance")
     _form, start, end = _period(request)
-    rows = selectors.grievance_log_rows(user=request.user, start=start, end=end, language=request.LANGUAGE_CODE)
-    header, body = grievance_log_table(rows)
-    return table_response(
-        header=header,
-        rows=body,
+    return grievance_log_response(
+        cases=selectors.grievance_log_for_period(user=request.user, start=start, end=end),
+        language=request.LANGUAGE_CODE,
         file_format=_export_format(request),
         filename=f"grievance-log-{start:%Y%m%d}-{end:%Y%m%d}",
     )

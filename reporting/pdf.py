@@ -17,7 +17,7 @@ from grievances.models import Channel, Kind, ResponseWay, Status
 from smartgov.context_processors import DEFAULT_PROJECT_NAME
 
 from .charts import bar_chart_svg
-from .selectors import BLOCKS, grm_report_data
+from .selectors import BLOCKS, grm_report_data, report_language
 from .weasy import html_to_pdf, htmls_to_pdfs
 
 # WeasyPrint logs every layout step at INFO; keep the worker's log readable.
@@ -92,17 +92,33 @@ def _status_text(row, labels):
     return " · ".join(lines)
 
 
-def _case_rows(cases):
+def _missing_texts(language):
+    """What a cell says for a text the case lacks in the report's language: a note, never another language's text."""
+    if language == "mn":
+        return {
+            "summary": _("(no Mongolian summary yet)"),
+            "actions_taken": _("(no Mongolian summary of actions taken yet)"),
+        }
+    return {"summary": _("(no English summary yet)"), "actions_taken": _("(no English summary of actions taken yet)")}
+
+
+def _case_rows(cases, language):
     """The addressed-cases table's five cells per case.
 
     Several of the report's columns share a cell: WeasyPrint's time grows with
-    the number of cells, and a half year can hold thousands of cases.
+    the number of cells, and a half year can hold thousands of cases. A text
+    the case lacks in the report's language shows a note saying so (an open
+    case has no actions taken yet: its cell stays empty).
     """
     labels = {"kind": dict(Kind.choices), "channel": dict(Channel.choices)}
     labels["status"], labels["way"] = dict(Status.choices), dict(ResponseWay.choices)
+    missing = _missing_texts(language)
     return [
         {
             **row,
+            "summary": row["summary"] or missing["summary"],
+            "actions_taken": row["actions_taken"]
+            or (missing["actions_taken"] if row["status"] == Status.RESOLVED else ""),
             "reference_text": f"{number}. {row['registered_no']} · {row['received_date']}",
             "kind_channel_text": "{} · {}".format(
                 labels["kind"].get(row["kind"], row["kind"]), labels["channel"].get(row["channel"], row["channel"])
@@ -118,14 +134,15 @@ def _chunks(rows, size=CASES_PER_TABLE):
 
 
 def grm_report_context(*, start: date, end: date) -> dict:
-    data = grm_report_data(start=start, end=end, language=translation.get_language())
+    language = report_language(translation.get_language())
+    data = grm_report_data(start=start, end=end, language=language)
     since = data["since_launch"]
     return {
         "data": data,
         "project_name": settings.PROJECT_NAME or DEFAULT_PROJECT_NAME,
         "summary_rows": _summary_rows(data),
         "charts": _charts(data["new_period"]),
-        "case_chunks": _chunks(_case_rows(data["addressed_cases"])),
+        "case_chunks": _chunks(_case_rows(data["addressed_cases"], language)),
         "channels_used": sum(
             1
             for code in Channel.values

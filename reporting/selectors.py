@@ -8,14 +8,17 @@ complainants of each block. Python only arranges the aggregated numbers into
 the report's shape.
 """
 
+import operator
 from datetime import date, timedelta
+from functools import reduce
 
 from django.conf import settings
-from django.db.models import CharField, Count, F, IntegerField, Q, Value
+from django.db.models import BooleanField, CharField, Count, ExpressionWrapper, F, IntegerField, Q, Value
 from django.db.models.fields.json import KT
-from django.db.models.functions import Cast, Coalesce, NullIf
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone, translation
 
+from grievances.languages import COPY_LABELS, REPORT_LANGUAGES
 from grievances.models import (
     Channel,
     EventType,
@@ -26,6 +29,7 @@ from grievances.models import (
     Status,
     open_condition,
 )
+from grievances.selectors import grievance_log_for_export
 from smartgov.aggregates import Median
 from smartgov.periods import local_day_bounds
 from stakeholders.selectors import engagement_figures
@@ -169,30 +173,35 @@ def grm_period_figures(*, start: date, end: date) -> dict:
     return {name: _block(name, *blocks[name], numbers) for name in BLOCKS}
 
 
-def _translated(field, language):
-    """The field in `language`, falling back to the other language, then to the untranslated column."""
-    other = "en" if language == "mn" else "mn"
-    return Coalesce(
-        NullIf(F(f"{field}_{language}"), Value("")),
-        NullIf(F(f"{field}_{other}"), Value("")),
-        F(field),
-        output_field=CharField(),
-    )
+def report_language(language: str | None) -> str:
+    """The report language to read texts in: `language` when the report is published in it, else the default."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    return language if language in REPORT_LANGUAGES else settings.LANGUAGE_CODE
+
+
+def _in_language(field, language):
+    """The field's copy in `language` only, "" when that copy is empty.
+
+    Never another language's copy nor the untranslated column: a Mongolian
+    report with English summaries in it (or the reverse) is a report nobody can
+    publish. The cases lacking a copy are listed by cases_lacking_translation.
+    """
+    return Coalesce(F(f"{field}_{language}"), Value(""), output_field=CharField())
 
 
 def addressed_cases(*, start: date, end: date, language: str | None = None):
     """List the cases of the period related to the project, oldest first, without any complainant data.
 
     Only the columns of the report are selected, so no identity can leak
-    through this queryset even by mistake.
+    through this queryset even by mistake; the texts are the copies in
+    `language` only (_in_language).
     """
-    language = language or translation.get_language() or settings.LANGUAGE_CODE
-    language = language if language in ("mn", "en") else "mn"
+    language = report_language(language)
     low, high = local_day_bounds(start, end)
     return (
         Grievance.objects.addressed()
         .filter(received_at__gte=low, received_at__lt=high)
-        .annotate(summary_text=_translated("summary", language), actions_text=_translated("actions_taken", language))
+        .annotate(summary_text=_in_language("summary", language), actions_text=_in_language("actions_taken", language))
         .order_by("received_at", "registered_no")
         .values(
             "registered_no",
@@ -207,6 +216,55 @@ def addressed_cases(*, start: date, end: date, language: str | None = None):
             "response_way",
         )
     )
+
+
+def _blank(name):
+    return Q(**{f"{name}__isnull": True}) | Q(**{name: ""})
+
+
+def _lacking_copies(languages):
+    """Name, for each report text in each language, the condition of a case of the report that lacks it.
+
+    Every case of the report's table needs its public summary; a resolved one
+    needs its actions taken too (an open case has none yet).
+    """
+    conditions = {}
+    for language in languages:
+        conditions[f"summary_{language}"] = _blank(f"summary_{language}")
+        conditions[f"actions_taken_{language}"] = Q(status=Status.RESOLVED) & _blank(f"actions_taken_{language}")
+    return conditions
+
+
+def cases_lacking_translation(*, start: date, end: date, language: str | None = None) -> list[dict]:
+    """List the cases of the period's report lacking a text in `language` (in either report language when None).
+
+    The cases are those of the report's table (addressed_cases), oldest first;
+    each is {"id", "registered_no", "missing": ["summary_en", ...]}, naming the
+    copies it lacks, in languages.COPY_LABELS order. One query.
+    """
+    conditions = _lacking_copies([language] if language else REPORT_LANGUAGES)
+    low, high = local_day_bounds(start, end)
+    flags = {
+        f"lacks_{name}": ExpressionWrapper(condition, output_field=BooleanField())
+        for name, condition in conditions.items()
+    }
+    rows = (
+        Grievance.objects.addressed()
+        .filter(received_at__gte=low, received_at__lt=high)
+        .filter(reduce(operator.or_, conditions.values()))
+        .annotate(**flags)
+        .order_by("received_at", "registered_no")
+        .values("id", "registered_no", *flags)
+    )
+    order = [name for name in COPY_LABELS if name in conditions]
+    return [
+        {
+            "id": row["id"],
+            "registered_no": row["registered_no"],
+            "missing": [name for name in order if row[f"lacks_{name}"]],
+        }
+        for row in rows
+    ]
 
 
 def grm_report_data(*, start: date, end: date, language: str | None = None) -> dict:
@@ -287,25 +345,11 @@ def _received_by_kind(start, end):
     return {code: found.get(code, {"kind": code, **empty}) for code in Kind.values}
 
 
-def grievance_log_rows(*, user, start: date, end: date, language: str = "mn"):
-    """The grievance log of a period for export: the cases `user` may see, never the complainant's identity."""
+def grievance_log_for_period(*, user, start: date, end: date):
+    """The grievance log of a period for export: the cases `user` may see, oldest first (exports.grievance_log_rows)."""
     low, high = local_day_bounds(start, end)
-    return (
+    return grievance_log_for_export(
         Grievance.objects.visible_to(user)
         .filter(received_at__gte=low, received_at__lt=high)
-        .annotate(summary_text=_translated("summary", language), actions_text=_translated("actions_taken", language))
         .order_by("received_at", "registered_no")
-        .values_list(
-            "registered_no",
-            "received_at",
-            "kind",
-            "channel",
-            "summary_text",
-            "status",
-            "stage",
-            "resolved_on",
-            "working_days_to_resolve",
-            "response_way",
-            "actions_text",
-        )
     )

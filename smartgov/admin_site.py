@@ -55,5 +55,7 @@ class SmartgovAdminSite(OTPAdminSite):
         """The home page: for people who work cases, their work queues above the applications (the desk)."""
         # Imported here: the site is built before the apps' admin modules are loaded.
         from grievances.admin_desk import desk_queues
+        from stakeholders.admin_moderation import moderation_desk_queue
 
-        return super().index(request, {"desk": desk_queues(request.user), **(extra_context or {})})
+        desk = (desk_queues(request.user) or []) + moderation_desk_queue(request.user)
+        return super().index(request, {"desk": desk or None, **(extra_context or {})})

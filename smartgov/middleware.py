@@ -1,6 +1,7 @@
 """Site-wide request guards."""
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 
 from .views import request_too_large
 
@@ -23,3 +24,27 @@ class RequestSizeLimitMiddleware:
         if length > settings.REQUEST_MAX_BYTES:
             return request_too_large(request)
         return self.get_response(request)
+
+
+class RefuseNulMiddleware:
+    """Answer 400 to a URL or query string holding a NUL character, before it reaches a view.
+
+    PostgreSQL cannot store or compare text with NUL in it: an admin filter
+    such as ?status__exact=%00 would otherwise end in a 500 from the database
+    driver. No page of the portal has a use for it. Form fields refuse it
+    themselves (Django's ProhibitNullCharactersValidator).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any("\x00" in key or "\x00" in value for key, value in _pairs(request.GET)):
+            raise BadRequest("NUL character in the URL")
+        return self.get_response(request)
+
+
+def _pairs(query):
+    for key, values in query.lists():
+        for value in values:
+            yield key, value

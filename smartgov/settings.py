@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # Before CSRF, which would otherwise read (and spool to disk) an oversize body first.
     "smartgov.middleware.RequestSizeLimitMiddleware",
+    "smartgov.middleware.RefuseNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -157,9 +158,15 @@ SESSION_COOKIE_HTTPONLY = True
 # Staff sign in with a one-time code (TOTP) besides their password; off in DEBUG for the demo.
 STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", not DEBUG)
 OTP_TOTP_ISSUER = "smartgov"
+# Two separate limits (smartgov/lockout.py): failures on one user name from any address, and failures from one
+# address on any user names (higher: many people may share an address).
+AXES_HANDLER = "smartgov.lockout.SeparateLimitsHandler"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # in this order: smartgov.lockout reads them so
+# The client's address as the rate limits read it (TRUSTED_PROXY_COUNT), not the proxy's: else one lock for all.
+AXES_CLIENT_IP_CALLABLE = "smartgov.ratelimit.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_VERBOSE = False
@@ -203,6 +210,12 @@ UPLOAD_MAX_FILE_BYTES = env_int("UPLOAD_MAX_FILE_BYTES", 10 * 1024 * 1024)
 GRM_MAX_ATTACHMENTS = env_int("GRM_MAX_ATTACHMENTS", 3)
 # Pictures declaring more pixels than this are refused (a small file can declare billions: a decompression bomb).
 UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 100_000_000)
+# Files kept after a form error (so the person need not choose them again), in bytes per client address and
+# in all, over a day: refused forms cannot fill the disk (grievances/upload_quota.py).
+GRM_KEPT_UPLOAD_BYTES_PER_CLIENT = env_int(
+    "GRM_KEPT_UPLOAD_BYTES_PER_CLIENT", 2 * UPLOAD_MAX_FILE_BYTES * GRM_MAX_ATTACHMENTS
+)
+GRM_KEPT_UPLOAD_BYTES_TOTAL = env_int("GRM_KEPT_UPLOAD_BYTES_TOTAL", 1024 * 1024 * 1024)
 # Whole request bodies (files included) above this get a friendly 413 page before anything reads them.
 REQUEST_MAX_BYTES = env_int(
     "REQUEST_MAX_BYTES", UPLOAD_MAX_FILE_BYTES * GRM_MAX_ATTACHMENTS + DATA_UPLOAD_MAX_MEMORY_SIZE
@@ -283,6 +296,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "grievances.tasks.grievance_complainant_clock_task",
         "schedule": crontab(hour=6, minute=0),
     },
+    # Tells moderators that public comments wait; the task itself paces the notices
+    # (at most one per PUBLIC_COMMENT_DIGEST_MINUTES).
+    "feedback-moderation-digest": {"task": "stakeholders.tasks.feedback_moderation_digest_task", "schedule": 60},
+    # Removes commenters' names and contacts after PUBLIC_COMMENT_RETENTION_DAYS; safe to run again.
+    "feedback-authors-forget-expired": {
+        "task": "stakeholders.tasks.feedback_authors_forget_expired_task",
+        "schedule": crontab(hour=2, minute=45),
+    },
     "grm-half-year-report": {
         "task": "reporting.tasks.report_half_year_check_task",
         "schedule": crontab(hour=7, minute=0),
@@ -302,7 +323,8 @@ OUTBOX_RETRY_SECONDS = env_int("OUTBOX_RETRY_SECONDS", 60)
 # --- REST API -------------------------------------------------------------
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    # A session counts only once it passed the one-time code when STAFF_REQUIRE_2FA is on (smartgov/two_factor.py).
+    "DEFAULT_AUTHENTICATION_CLASSES": ["smartgov.two_factor.VerifiedSessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "smartgov.api.Pagination",
@@ -344,6 +366,8 @@ GRM_RETENTION_DAYS = env_int("GRM_RETENTION_DAYS", 5 * 365)
 PROJECT_NAME = env_str("PROJECT_NAME", "")  # empty: the translated default name
 GRM_REGISTRATION_PREFIX = env_str("GRM_REGISTRATION_PREFIX", "f")
 GRM_LAUNCH_DATE = env_str("GRM_LAUNCH_DATE", "2015-09-15")
+# An imported registration number may skip at most this many numbers past the highest of its year.
+GRM_IMPORT_MAX_NUMBER_GAP = env_int("GRM_IMPORT_MAX_NUMBER_GAP", 100)
 GRM_DEADLINES = {
     "acknowledge": env_int("GRM_DEADLINE_ACKNOWLEDGE_DAYS", 2),
     "stage2": env_int("GRM_DEADLINE_STAGE2_DAYS", 30),
@@ -358,6 +382,12 @@ GRM_SUBMISSION_RATE_LIMIT = env_str("GRM_SUBMISSION_RATE_LIMIT", "20/h")
 GRM_TRACKING_FAILURE_RATE_LIMIT = env_str("GRM_TRACKING_FAILURE_RATE_LIMIT", "10/h")
 GRM_REPLY_RATE_LIMIT = env_str("GRM_REPLY_RATE_LIMIT", "20/h")
 DISCLOSURE_COMMENT_RATE_LIMIT = env_str("DISCLOSURE_COMMENT_RATE_LIMIT", "10/h")
+# Public comments wait for a moderator before they are published; off, they are published at once.
+PUBLIC_COMMENTS_PREMODERATED = env_bool("PUBLIC_COMMENTS_PREMODERATED", True)
+# Moderators are told that comments wait at most once per this many minutes (a digest, not a mail per comment).
+PUBLIC_COMMENT_DIGEST_MINUTES = env_int("PUBLIC_COMMENT_DIGEST_MINUTES", 30)
+# Commenters' names and contact details are removed this long after the comment; the comment and answer stay.
+PUBLIC_COMMENT_RETENTION_DAYS = env_int("PUBLIC_COMMENT_RETENTION_DAYS", 5 * 365)
 # How many reverse proxies in front of the portal append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # The portal's public address, for the tracking link in messages to complainants.

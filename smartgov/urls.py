@@ -9,6 +9,8 @@ from .views import HomeView, healthz
 
 # A body over DATA_UPLOAD_MAX_MEMORY_SIZE raises RequestDataTooBig: show a translated 413 page, not a bare 400.
 handler400 = "smartgov.views.bad_request"
+# A static page with the hotline, in the URL's language, that needs no database (the database may be what failed).
+handler500 = "smartgov.views.server_error"
 
 urlpatterns = [
     path("admin/", admin.site.urls),

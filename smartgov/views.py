@@ -2,10 +2,14 @@
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.db import connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
+from django.utils import translation
 from django.views.generic import TemplateView
+
+from .context_processors import DEFAULT_PROJECT_NAME
+from .health import health_report
 
 
 class HomeView(TemplateView):
@@ -13,10 +17,14 @@ class HomeView(TemplateView):
 
 
 def healthz(request):
-    """Answer 200 when the database answers; used by container health checks."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return HttpResponse("ok", content_type="text/plain")
+    """Answer 200 when PostgreSQL, Redis and a worker answer, 503 naming the failed ones; for health checks.
+
+    Plain text: "ok" or "unavailable", then one line per check (smartgov/health.py).
+    """
+    report = health_report()
+    healthy = all(outcome == "ok" for outcome in report.values())
+    lines = ["ok" if healthy else "unavailable", *(f"{name}: {outcome}" for name, outcome in report.items())]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain", status=200 if healthy else 503)
 
 
 def request_too_large(request):
@@ -33,3 +41,28 @@ def bad_request(request, exception=None):
     if isinstance(exception, RequestDataTooBig):
         return request_too_large(request)
     return render(request, "smartgov/bad_request.html", status=400)
+
+
+def server_error(request):
+    """The 500 handler: a static page in the reader's language with the hotline, reading nothing from the database.
+
+    The failure may be the database itself, so the page is rendered without a
+    request (no context processor, no session, no user) and the language comes
+    from the URL's prefix (/mn/, /en/, /kk/), else the language cookie, else
+    Mongolian.
+    """
+    language = translation.get_language_from_path(request.path_info) or _cookie_language(request)
+    with translation.override(language):
+        context = {
+            "language_code": language,
+            "project_name": settings.PROJECT_NAME or DEFAULT_PROJECT_NAME,
+            "grm_contact": settings.GRM_CONTACT,
+        }
+        return HttpResponseServerError(loader.get_template("500.html").render(context))
+
+
+def _cookie_language(request):
+    try:
+        return translation.get_supported_language_variant(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, ""))
+    except LookupError:
+        return settings.LANGUAGE_CODE

@@ -14,6 +14,7 @@ from smartgov.admin_site import HTTPS_LINKS
 from smartgov.exceptions import ApplicationError
 
 from . import selectors, services
+from .admin_moderation import ModerationActionForm, ModerationFilter, approve_selected, remove_selected
 from .grid import grid_layout
 from .models import (
     AgendaItem,
@@ -26,6 +27,7 @@ from .models import (
     Stakeholder,
     VulnerableGroup,
 )
+from .moderation import MODERATE_PERMISSION
 
 
 @admin.register(VulnerableGroup)
@@ -204,16 +206,29 @@ class FeedbackItemAdmin(TranslationAdmin):
     """Edits go through `feedback_item_update`, which checks a response's reason and stamps who gave it and when."""
 
     form = FeedbackItemAdminForm
-    list_display = ["__str__", "topic", "source", "decision", "received_at", "responded_at"]
-    list_filter = ["source", "decision", "name_consent", "received_at"]
+    list_display = ["__str__", "topic", "source", "moderation_state", "decision", "received_at", "responded_at"]
+    list_filter = [ModerationFilter, "source", "decision", "name_consent", "received_at"]
     search_fields = ["text_mn", "text_en", "topic_mn", "topic_en", "author_organisation"]
     date_hierarchy = "received_at"
-    readonly_fields = ["subject_type", "subject_id", "responded_at", "responded_by"]
+    action_form = ModerationActionForm
+    actions = [approve_selected, remove_selected]
+    moderation_fields = ["moderation_state", "moderated_at", "moderated_by", "removal_reason", "removal_note"]
+    readonly_fields = ["subject_type", "subject_id", "responded_at", "responded_by", *moderation_fields]
     fieldsets = [
         (None, {"fields": ["source", "subject_type", "subject_id", "topic", "text", "received_at"]}),
         (_("Who raised it"), {"fields": ["author_name", "author_organisation", "author_contact", "name_consent"]}),
         (_("Response"), {"fields": ["decision", "reason", "reflected_in", "responded_at", "responded_by"]}),
+        (
+            _("Moderation"),
+            {
+                "fields": moderation_fields,
+                "description": _("Publish or remove comments with the actions above the list of feedback."),
+            },
+        ),
     ]
+
+    def has_moderate_permission(self, request):
+        return request.user.has_perm(MODERATE_PERMISSION)
 
     def save_model(self, request, obj, form, change):
         data = {name: form.cleaned_data[name] for name in form.changed_data if name in form.cleaned_data}

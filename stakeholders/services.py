@@ -9,7 +9,9 @@ from django.utils.translation import gettext as _
 from smartgov.exceptions import ApplicationError
 from smartgov.services import model_update
 
-from .models import FeedbackItem, ResponseDecision
+from .models import FeedbackItem, ModerationState, ResponseDecision
+from .moderation import public_comment_state
+from .moderation_digest import feedback_moderation_digest_send
 
 # What an edit of the point raised may change; the response has fields of its own.
 FEEDBACK_FIELDS = (
@@ -39,10 +41,17 @@ def feedback_item_create(
     author_contact: str = "",
     name_consent: bool = False,
     received_at=None,
+    from_public: bool = False,
 ) -> FeedbackItem:
-    """Record one point of feedback; `subject` is what it is about (an event, a document version)."""
+    """Record one point of feedback; `subject` is what it is about (an event, a document version).
+
+    `from_public`: a comment a citizen posted on the site, not a point staff
+    recorded. It waits for a moderator (unless PUBLIC_COMMENTS_PREMODERATED is
+    off), and the moderators are told, in this transaction, within the pace of
+    the digest.
+    """
     _feedback_text_check(texts=[text])
-    return FeedbackItem.objects.create(
+    item = FeedbackItem.objects.create(
         subject=subject,
         source=source,
         text=text.strip(),
@@ -52,7 +61,11 @@ def feedback_item_create(
         author_contact=author_contact,
         name_consent=name_consent,
         received_at=received_at or timezone.now(),
+        moderation_state=public_comment_state() if from_public else ModerationState.PUBLISHED,
     )
+    if item.is_awaiting_moderation:
+        feedback_moderation_digest_send()
+    return item
 
 
 def _feedback_text_check(*, texts: Iterable[str | None]) -> None:

@@ -4,7 +4,9 @@ import pytest
 
 from disclosure.models import FileLanguage
 from disclosure.tests.factories import DocumentFactory, make_version, pdf_upload
-from stakeholders.models import FeedbackItem
+from stakeholders.models import FeedbackItem, RemovalReason
+from stakeholders.moderation import feedback_item_remove
+from stakeholders.tests.factories import moderator, public_comment
 
 pytestmark = pytest.mark.browser
 LANGUAGES = ["mn", "en", "kk"]
@@ -43,9 +45,19 @@ def test_a_comment_can_be_sent_without_javascript(page_without_javascript, open_
     tab.fill("#id_author_name", "Saraa")
     tab.check("#id_name_consent")
     tab.click("#comment-form button[type=submit]")
-    assert "Thank you" in tab.locator(".messages").inner_text()
+    message = tab.locator(".messages").inner_text()
+    assert "Thank you" in message and "A moderator reads every comment before it is published" in message
     item = FeedbackItem.objects.get()
-    assert item.subject == open_draft and item.public_author == "Saraa"
+    assert item.subject == open_draft and item.public_author == "Saraa" and item.is_awaiting_moderation
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_page_with_a_removed_comment_has_no_axe_violations(page, axe_violations, open_draft, language):
+    item = public_comment(open_draft, text="Spam")
+    feedback_item_remove(item=item, actor=moderator(), reason=RemovalReason.OTHER, note="Posted twice")
+    page.goto(f"/{language}/documents/{open_draft.document_id}/")
+    assert page.locator(".feedback-removed").is_visible()
+    assert axe_violations(page) == []
 
 
 def test_search_and_filters_work_without_javascript(page_without_javascript, open_draft):

@@ -93,7 +93,8 @@ def test_a_comment_in_the_open_period_becomes_a_feedback_item_on_the_version():
         name_consent=True,
     )
     assert item.source == FeedbackSource.DOCUMENT_COMMENT
-    assert list(feedback_for_subject(version)) == [item]
+    assert list(FeedbackItem.objects.for_subject(version)) == [item]
+    assert item.is_awaiting_moderation and list(feedback_for_subject(version)) == []
     assert item.public_author == "Saraa"
 
 

@@ -8,7 +8,9 @@ from disclosure import services
 from disclosure.models import DocumentType, FileLanguage, VersionKind
 from disclosure.tests.factories import DocumentFactory, docx_upload, make_version, pdf_upload
 from stakeholders.models import FeedbackItem, ResponseDecision
+from stakeholders.moderation import feedback_item_approve
 from stakeholders.services import feedback_item_respond
+from stakeholders.tests.factories import safeguards_specialist
 
 pytestmark = pytest.mark.django_db
 LIST_URL = "/en/documents/"
@@ -103,6 +105,7 @@ def test_after_the_period_the_page_shows_every_comment_and_its_response(client):
     version = make_version(comment_days=(-1, 3))
     _comment(client, version, text="Name the hotline hours", author_name="Secret Person")
     item = FeedbackItem.objects.get()
+    feedback_item_approve(item=item, actor=safeguards_specialist())
     feedback_item_respond(
         item=item, decision=ResponseDecision.ACCEPTED, reason="Hours added", reflected_in="Section 8", actor=None
     )

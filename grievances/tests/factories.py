@@ -25,16 +25,35 @@ class UserFactory(factory.django.DjangoModelFactory):
     is_staff = True
 
 
-def register_grievance(**overrides):
-    """Register a case the way the portal does; keyword arguments override the defaults."""
+SUMMARIES = {
+    "summary_mn": "Нээлттэй өгөгдлийн тухай хуулийн төслийг хүссэн",
+    "summary_en": "Request a draft law on open data",
+}
+ACTIONS_TAKEN = {"actions_taken_mn": "Хуулийн төслийг илгээсэн", "actions_taken_en": "Sent the draft law"}
+
+
+def register_grievance(summary=None, **overrides):
+    """Register a case the way the portal does; keyword arguments override the defaults.
+
+    The case has its public summary in Mongolian and English (SUMMARIES), or
+    `translations` as given. `summary`, for tests where the language does not
+    matter, is the text of both copies.
+    """
     values = {
         "kind": Kind.REQUEST,
         "channel": Channel.FACEBOOK,
-        "summary": "Request a draft law on open data",
+        "translations": SUMMARIES if summary is None else {"summary_mn": summary, "summary_en": summary},
         "received_at": local_datetime(2020, 7, 31),
     }
     values.update(overrides)
     return services.grievance_register(**values)
+
+
+def resolve(grievance, *, actor=None, response_way="email", **arguments):
+    """Resolve a case through the service; the actions taken are ACTIONS_TAKEN, in both languages, unless given."""
+    return services.grievance_resolve(
+        grievance=grievance, actor=actor, response_way=response_way, **{**ACTIONS_TAKEN, **arguments}
+    )
 
 
 def user_with_role(role, **kwargs):
@@ -67,9 +86,7 @@ def case_in_state(state, long_unanswered=False, **overrides):
     if state == State.UNRELATED:
         return services.grievance_mark_unrelated(grievance=grievance, actor=None, referred_to="Tax office")
     if state in (State.RESOLVED, State.CLOSED):
-        grievance = services.grievance_resolve(
-            grievance=grievance, actor=None, actions_taken="Sent the draft law", response_way="email"
-        )
+        grievance = resolve(grievance)
     if state == State.CLOSED:
         grievance = services.grievance_close(grievance=grievance, actor=None)
     return grievance

@@ -148,6 +148,8 @@ def test_registering_in_the_admin_goes_through_the_service(officer_client):
             "channel": "hotline",
             "summary_mn": "Нээлттэй өгөгдлийн хуулийн төсөл хүссэн",
             "summary_en": "Request a draft law",
+            "message": "I would like the draft law on open data.",
+            "message_language": "en",
             "details": "",
             "location": "",
         },

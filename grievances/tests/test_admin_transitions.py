@@ -46,7 +46,10 @@ def _snapshot(grievance):
         "closed_at",
         "due_on",
         "referred_to",
-        "actions_taken",
+        "summary_mn",
+        "summary_en",
+        "actions_taken_mn",
+        "actions_taken_en",
         "resolved_on",
     )
     return [getattr(fresh, name) for name in fields] + [
@@ -131,7 +134,9 @@ def test_a_safeguards_specialist_reads_the_state_but_gets_no_buttons(client):
 
 
 def _with_actions_taken(grievance):
-    Grievance.objects.filter(pk=grievance.pk).update(actions_taken="Sent the draft law", response_way="email")
+    Grievance.objects.filter(pk=grievance.pk).update(
+        actions_taken_mn="Хуулийн төслийг илгээсэн", actions_taken_en="Sent the draft law", response_way="email"
+    )
     return grievance
 
 
@@ -150,9 +155,14 @@ def _with_actions_taken(grievance):
         (
             State.IN_PROGRESS,
             "resolve",
-            {"resolve-response_way": "phone", "resolve-actions_taken": "Called the complainant"},
+            {"resolve-response_way": "phone", "resolve-actions_taken_en": "Called the complainant"},
             EventType.RESOLVED,
-            {"status": Status.RESOLVED, "response_way": "phone", "actions_taken": "Called the complainant"},
+            {
+                "status": Status.RESOLVED,
+                "response_way": "phone",
+                "actions_taken_en": "Called the complainant",
+                "actions_taken_mn": "Хуулийн төслийг илгээсэн",  # kept: nothing was typed in its box
+            },
         ),
         (State.CLOSED, "reopen", {}, EventType.REOPENED, {"status": Status.RESOLVING, "closed_at": None}),
         (State.RESOLVED, "close", {}, EventType.CLOSED, {"status": Status.RESOLVED}),
@@ -190,21 +200,89 @@ def test_the_assignee_choices_are_the_active_people_who_may_handle_cases(officer
     assert set(form.fields["assignee"].queryset) == {officer_client.user, psc_member}
 
 
-def test_the_resolve_form_is_prefilled_with_the_saved_actions_taken(officer_client):
+def _panel(response):
+    page = response.content.decode()
+    return page[page.index('<section id="workflow"') : page.index("</section>")]
+
+
+def test_the_resolve_form_is_prefilled_with_each_language_s_saved_copy(officer_client):
     grievance = _with_actions_taken(case_in_state(State.IN_PROGRESS))
-    page = officer_client.get(_case_page(grievance)).content.decode()
-    panel = page[page.index('<section id="workflow"') : page.index("</section>")]
-    assert re.search(r'<textarea name="resolve-actions_taken"[^>]*>\s*Sent the draft law</textarea>', panel)
+    panel = _panel(officer_client.get(_case_page(grievance)))
+    assert re.search(r'<textarea name="resolve-actions_taken_en"[^>]*>\s*Sent the draft law</textarea>', panel)
+    assert re.search(r'<textarea name="resolve-actions_taken_mn"[^>]*>\s*Хуулийн төслийг илгээсэн</textarea>', panel)
+    assert re.search(r'<textarea name="resolve-summary_mn"[^>]*>\s*Нээлттэй өгөгдлийн тухай', panel)
 
 
-def test_the_actions_taken_of_the_panel_and_of_the_case_form_have_their_own_ids_and_labels(officer_client):
+@pytest.mark.parametrize(
+    ("name", "language", "label"),
+    [
+        ("summary_mn", "mn", "public summary — Mongolian"),
+        ("summary_en", "en", "public summary — English"),
+        ("actions_taken_mn", "mn", "summary of actions taken — Mongolian"),
+        ("actions_taken_en", "en", "summary of actions taken — English"),
+        ("public_answer_mn", "mn", "answer to the complainant — Mongolian"),
+        ("public_answer_en", "en", "answer to the complainant — English"),
+        ("public_answer_kk", "kk", "answer to the complainant — Kazakh"),
+    ],
+)
+def test_each_text_box_of_the_panel_and_of_the_case_form_says_its_language(officer_client, name, language, label):
+    page = officer_client.get(_case_page(case_in_state(State.IN_PROGRESS))).content.decode()
+    for box in (f"resolve-{name}", name):  # the panel's box, then the case form's
+        assert re.search(rf'<textarea name="{box}"[^>]*\blang="{language}"', page), box
+        assert re.search(rf'<label for="id_{box}"[^>]*>{label}:?</label>', page, re.IGNORECASE), box
+
+
+def test_the_texts_of_the_panel_and_of_the_case_form_have_their_own_ids_and_labels(officer_client):
     page = officer_client.get(_case_page(case_in_state(State.IN_PROGRESS))).content.decode()
     ids = re.findall(r'\bid="([^"]+)"', page)
     assert len(ids) == len(set(ids)), "every id on the page is unique"
-    # The case form has the summary in each language (modeltranslation); the panel has its own.
-    for name in ("actions_taken_mn", "actions_taken_en", "resolve-actions_taken"):
+    # The case form has each text in each language (modeltranslation); the panel has its own boxes.
+    for name in ("actions_taken_mn", "actions_taken_en", "resolve-actions_taken_mn", "resolve-actions_taken_en"):
         assert re.search(rf'<textarea name="{name}"[^>]* id="id_{name}"', page)
         assert f'<label for="id_{name}"' in page
+
+
+def test_resolving_in_the_english_admin_stores_each_typed_text_in_its_own_language(officer_client):
+    # A web case: the complainant's message only, no public summary yet.
+    grievance = case_in_state(State.IN_PROGRESS, translations={}, message="Миний нэр Бат. Зам хаагдсан.")
+    typed = {
+        "summary_mn": "Замын ажлын улмаас эмнэлэг рүү орох зам хаагдсан",
+        "summary_en": "Road works blocked the way to the clinic",
+        "actions_taken_mn": "Тойруу зам нээсэн",
+        "actions_taken_en": "Opened a detour",
+        "public_answer_mn": "Өнөөдрөөс тойруу зам нээлттэй.",
+        "public_answer_en": "A detour is open from today.",
+        "public_answer_kk": "Бүгіннен бастап айналма жол ашық.",
+    }
+    data = {f"resolve-{name}": value for name, value in typed.items()}
+    response = officer_client.post(
+        _transition_url(grievance, "resolve"), {**data, "resolve-response_way": "email"}, follow=True
+    )
+    assert _messages(response) == [f"Case {grievance.registered_no}: “Resolve” done."]
+    grievance = Grievance.objects.get(pk=grievance.pk)
+    assert {name: getattr(grievance, name) for name in typed} == typed
+    assert grievance.message == "Миний нэр Бат. Зам хаагдсан."
+
+
+def test_a_text_typed_in_one_language_s_box_is_never_written_into_another_language(officer_client):
+    grievance = case_in_state(State.IN_PROGRESS)
+    response = officer_client.post(
+        _transition_url(grievance, "resolve"),
+        {
+            "resolve-actions_taken_mn": "Тойруу зам нээсэн",
+            "resolve-actions_taken_en": "Opened a detour",
+            "resolve-public_answer_mn": "Өнөөдрөөс тойруу зам нээлттэй.",
+            "resolve-response_way": "email",
+        },
+        follow=True,
+    )
+    assert _messages(response) == [f"Case {grievance.registered_no}: “Resolve” done."]
+    grievance = Grievance.objects.get(pk=grievance.pk)
+    assert (grievance.public_answer_mn, grievance.public_answer_en or "", grievance.public_answer_kk) == (
+        "Өнөөдрөөс тойруу зам нээлттэй.",
+        "",
+        "",
+    )
 
 
 def test_resolving_through_the_panel_stores_the_actions_taken_typed_there(officer_client):
@@ -212,30 +290,54 @@ def test_resolving_through_the_panel_stores_the_actions_taken_typed_there(office
     grievance = _with_actions_taken(case_in_state(State.IN_PROGRESS))
     response = officer_client.post(
         _transition_url(grievance, "resolve"),
-        {"resolve-actions_taken": "  Met the complainant and fixed the fence  ", "resolve-response_way": "meeting"},
+        {"resolve-actions_taken_en": "  Met the complainant and fixed the fence  ", "resolve-response_way": "meeting"},
         follow=True,
     )
     assert _messages(response) == [f"Case {grievance.registered_no}: “Resolve” done."]
     grievance.refresh_from_db()
-    assert (grievance.status, grievance.actions_taken, grievance.response_way) == (
+    assert (grievance.status, grievance.actions_taken_en, grievance.response_way) == (
         Status.RESOLVED,
         "Met the complainant and fixed the fence",
         "meeting",
     )
-    assert grievance.stage_resolutions.get(stage=grievance.stage).resolution == grievance.actions_taken
+    # The stage's record (SEP table 5) keeps one text: the Mongolian one.
+    assert grievance.stage_resolutions.get(stage=grievance.stage).resolution == grievance.actions_taken_mn
 
 
-@pytest.mark.parametrize("actions_taken", [None, "", "   \n "])
-def test_resolving_without_actions_taken_is_refused_with_the_services_message(officer_client, actions_taken):
-    # Even when a summary is saved on the case: the panel sends what its own field holds.
-    grievance = _with_actions_taken(case_in_state(State.IN_PROGRESS))
+@pytest.mark.parametrize("actions_taken_en", [None, "", "   \n "])
+def test_resolving_without_the_english_actions_taken_is_refused_with_the_services_message(
+    officer_client, actions_taken_en
+):
+    grievance = case_in_state(State.IN_PROGRESS)
     before = _snapshot(grievance)
-    data = {"resolve-response_way": "email"}
-    if actions_taken is not None:
-        data["resolve-actions_taken"] = actions_taken
+    data = {"resolve-response_way": "email", "resolve-actions_taken_mn": "Уулзсан"}
+    if actions_taken_en is not None:
+        data["resolve-actions_taken_en"] = actions_taken_en
     response = officer_client.post(_transition_url(grievance, "resolve"), data, follow=True)
-    assert _messages(response) == ["Write the actions taken before resolving the case."]
+    assert _messages(response) == ["Write the actions taken in English before resolving the case."]
+    assert 'id="id_resolve-actions_taken_en_error"' in _panel(response)
     assert _snapshot(grievance) == before
+
+
+def test_resolving_without_an_english_summary_is_refused_next_to_that_field_keeping_what_was_typed(officer_client):
+    grievance = case_in_state(State.IN_PROGRESS, translations={"summary_mn": "Зам хаагдсан"})
+    before = _snapshot(grievance)
+    typed = {
+        "resolve-summary_mn": "Зам хаагдсан",  # as the browser sends it back, prefilled
+        "resolve-summary_en": "",
+        "resolve-actions_taken_mn": "Тойруу зам нээсэн",
+        "resolve-actions_taken_en": "Opened a detour",
+        "resolve-public_answer_en": "A detour is open from today.",
+        "resolve-response_way": "email",
+    }
+    response = officer_client.post(_transition_url(grievance, "resolve"), typed, follow=True)
+    assert _messages(response) == ["Write the public summary in English before resolving the case."]
+    assert _snapshot(grievance) == before
+    panel = _panel(response)
+    error = panel.index('id="id_resolve-summary_en_error"')
+    assert panel.index('<label for="id_resolve-summary_en"') < error < panel.index('name="resolve-summary_en"')
+    for text in ("Зам хаагдсан", "Тойруу зам нээсэн", "Opened a detour", "A detour is open from today."):
+        assert f"{text}</textarea>" in panel
 
 
 def test_a_transition_the_state_no_longer_allows_is_refused(officer_client):
@@ -285,7 +387,9 @@ def test_a_psc_member_is_refused_a_transition_of_the_officer(client, psc_member)
 
 def test_a_psc_member_is_told_when_their_case_is_already_resolved(client, psc_member):
     grievance = services.grievance_assign(grievance=case_in_state(State.IN_PROGRESS), actor=None, assignee=psc_member)
-    grievance = services.grievance_resolve(grievance=grievance, actor=None, actions_taken="Met", response_way="meeting")
+    grievance = services.grievance_resolve(
+        grievance=grievance, actor=None, actions_taken_mn="Met", actions_taken_en="Met", response_way="meeting"
+    )
     before = _snapshot(grievance)
     client.force_login(psc_member)
     response = client.post(_transition_url(grievance, "resolve"), {"resolve-response_way": "email"}, follow=True)
@@ -366,7 +470,11 @@ def test_a_transition_runs_a_fixed_number_of_queries(officer_client, django_asse
     with django_assert_num_queries(TRANSITION_QUERIES):
         response = officer_client.post(
             _transition_url(grievance, "resolve"),
-            {"resolve-actions_taken": "Called the complainant", "resolve-response_way": "phone"},
+            {
+                "resolve-actions_taken_mn": "Утсаар ярьсан",
+                "resolve-actions_taken_en": "Called the complainant",
+                "resolve-response_way": "phone",
+            },
         )
     assert response.status_code == 302
     grievance.refresh_from_db()
@@ -384,16 +492,18 @@ def test_the_panel_speaks_mongolian_by_default(officer_client):
 def test_the_resolve_form_never_prefills_the_other_language_s_text(officer_client):
     grievance = case_in_state(State.IN_PROGRESS)
     Grievance.objects.filter(pk=grievance.pk).update(actions_taken_mn="Хариу илгээв", actions_taken_en="")
-    page = officer_client.get(_case_page(grievance)).content.decode()  # in English
-    panel = page[page.index('<section id="workflow"') : page.index("</section>")]
-    assert "Хариу илгээв" not in panel
+    panel = _panel(officer_client.get(_case_page(grievance)))  # in English
+    assert re.search(r'<textarea name="resolve-actions_taken_en"[^>]*>\s*</textarea>', panel)
+    assert panel.count("Хариу илгээв") == 1
+    assert re.search(r'<textarea name="resolve-actions_taken_mn"[^>]*>\s*Хариу илгээв</textarea>', panel)
 
 
 def test_a_refused_resolve_keeps_what_was_typed_and_says_why_next_to_the_field(officer_client):
     grievance = case_in_state(State.IN_PROGRESS)
     typed = {
-        "resolve-actions_taken": "Met the complainant at the soum office",
-        "resolve-public_answer": "The fence will be moved next week.",
+        "resolve-actions_taken_mn": "Сумын албанд уулзсан",
+        "resolve-actions_taken_en": "Met the complainant at the soum office",
+        "resolve-public_answer_en": "The fence will be moved next week.",
         "resolve-response_way": "",
     }
     response = officer_client.post(_transition_url(grievance, "resolve"), typed, follow=True)

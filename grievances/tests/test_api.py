@@ -88,18 +88,66 @@ def test_resolving_through_the_api(officer):
     grievance = case_in_state(State.IN_PROGRESS, received_at=local_datetime(2020, 11, 25))
     response = officer.post(
         f"{LIST}{grievance.pk}/resolve/",
-        {"actions_taken": "Sent the policy", "response_way": "email", "resolved_on": "2020-12-10"},
+        {
+            "actions_taken_mn": "Бодлогын баримт бичгийг илгээсэн",
+            "actions_taken_en": "Sent the policy",
+            "response_way": "email",
+            "resolved_on": "2020-12-10",
+        },
         format="json",
     )
     assert response.status_code == 200, response.json()
     assert (response.json()["status"], response.json()["working_days_to_resolve"]) == ("resolved", 11)
+    assert (response.json()["actions_taken_mn"], response.json()["actions_taken_en"]) == (
+        "Бодлогын баримт бичгийг илгээсэн",
+        "Sent the policy",
+    )
+
+
+def test_the_api_names_each_language_s_copy_and_never_shows_one_in_place_of_another(officer):
+    grievance = case_in_state(State.IN_PROGRESS, translations={"summary_mn": "Зам хаагдсан"})
+    case = officer.get(f"{LIST}{grievance.pk}/", HTTP_ACCEPT_LANGUAGE="en").json()
+    assert (case["summary_mn"], case["summary_en"]) == ("Зам хаагдсан", "")
+    assert "summary" not in case and "actions_taken" not in case and "public_answer" not in case
+
+
+def test_resolving_through_the_api_without_an_english_summary_names_that_field(officer):
+    grievance = case_in_state(State.IN_PROGRESS, translations={"summary_mn": "Зам хаагдсан"})
+    response = officer.post(
+        f"{LIST}{grievance.pk}/resolve/",
+        {"actions_taken_mn": "Уулзсан", "actions_taken_en": "Met them", "response_way": "meeting"},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 400
+    assert response.json() == {"summary_en": ["Write the public summary in English before resolving the case."]}
+    response = officer.post(
+        f"{LIST}{grievance.pk}/resolve/",
+        {
+            "summary_en": "Road closed",
+            "actions_taken_mn": "Уулзсан",
+            "actions_taken_en": "Met them",
+            "response_way": "meeting",
+        },
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    assert (response.json()["summary_mn"], response.json()["summary_en"]) == ("Зам хаагдсан", "Road closed")
 
 
 @pytest.mark.parametrize(
     ("endpoint", "payload", "field"),
     [
-        ("resolve", {"actions_taken": "", "response_way": "email"}, "actions_taken"),
-        ("resolve", {"actions_taken": "Sent", "response_way": "pigeon"}, "response_way"),
+        (
+            "resolve",
+            {"actions_taken_mn": "Илгээсэн", "actions_taken_en": "", "response_way": "email"},
+            "actions_taken_en",
+        ),
+        (
+            "resolve",
+            {"actions_taken_mn": "Илгээсэн", "actions_taken_en": "Sent", "response_way": "pigeon"},
+            "response_way",
+        ),
         ("escalate", {"stage": 9}, "stage"),
         ("mark-unrelated", {}, "referred_to"),
         ("assign", {"assignee": "nobody"}, "assignee"),

@@ -110,6 +110,7 @@ def test_a_hotline_case_from_registration_to_appeal(browser, live_server, redis_
         staff.fill("#id_received_at_1", "10:00")
         staff.select_option("#id_kind", "complaint")
         staff.select_option("#id_channel", "hotline")
+        staff.fill("#id_message", "The road works have blocked the way to the clinic since Monday.")
         staff.fill("#id_summary_mn", "Замын ажлын улмаас эмнэлэг рүү орох зам хаагдсан")
         staff.fill("#id_summary_en", "Road works blocked the way to the clinic")
         staff.fill("#id_complainant_name", "Bat")
@@ -172,9 +173,10 @@ def test_a_hotline_case_from_registration_to_appeal(browser, live_server, redis_
             staff,
             grievance,
             "resolve",
-            actions_taken="Opened a detour to the clinic",
+            actions_taken_mn="Opened a detour to the clinic",
+            actions_taken_en="Opened a detour to the clinic",
             response_way="email",
-            public_answer="A detour to the clinic is open from today.",
+            public_answer_en="A detour to the clinic is open from today.",
         ),
     )
 

@@ -191,7 +191,7 @@ def test_there_is_no_appeal_within_the_mechanism_at_stage_4():
         grievance=case_in_state(State.IN_PROGRESS), actor=None, stage=Stage.HIGHER_AUTHORITY
     )
     grievance = services.grievance_resolve(
-        grievance=grievance, actor=None, actions_taken="Court", response_way="letter"
+        grievance=grievance, actor=None, actions_taken_mn="Court", actions_taken_en="Court", response_way="letter"
     )
     with pytest.raises(InvalidTransition):
         services.grievance_appeal(grievance=grievance, reason="Still not resolved")

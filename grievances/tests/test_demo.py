@@ -1,5 +1,6 @@
 """The demo log has exactly the figures of the 2020 H2 report; loading it twice adds nothing."""
 
+import re
 from collections import Counter
 from datetime import datetime
 from io import StringIO
@@ -45,3 +46,28 @@ def test_the_demo_log_matches_the_2020_h2_report_and_loads_once():
     }
     assert Grievance.objects.filter(received_at__gte=PERIOD_END).count() == len(demo.OPEN_CASES)
     assert Grievance.objects.overdue(timezone.localdate()).count() == 1
+
+
+def test_every_demo_case_has_its_texts_in_mongolian_and_english_and_the_open_ones_a_message():
+    demo.load(StringIO())
+    for grievance in Grievance.objects.all():
+        assert grievance.summary_mn and grievance.summary_en, grievance.registered_no
+        assert not re.search("[A-Za-z]{4,}", grievance.summary_mn.replace("www.opendata.gov.mn", ""))
+        assert not re.search("[А-Яа-яӨөҮү]", grievance.summary_en)
+        if grievance.status == Status.RESOLVED:
+            assert grievance.actions_taken_mn and grievance.actions_taken_en, grievance.registered_no
+    open_cases = Grievance.objects.filter(received_at__gte=PERIOD_END)
+    assert all(grievance.message and grievance.message_language for grievance in open_cases)
+    assert open_cases.filter(channel="website", message_language="kk").exists()
+
+
+def test_demo_cases_loaded_before_the_mongolian_texts_get_them_on_the_next_load():
+    demo.load(StringIO())
+    Grievance.objects.update(summary_mn="", actions_taken_mn="")
+    out = StringIO()
+    demo.load(out)
+    assert "34 demo cases given their Mongolian texts" in out.getvalue()
+    assert not Grievance.objects.filter(summary_mn="").exists()
+    assert not Grievance.objects.filter(status=Status.RESOLVED, actions_taken_mn="").exists()
+    demo.load(out)  # nothing left to give
+    assert out.getvalue().count("given their Mongolian texts") == 1

@@ -69,7 +69,7 @@ def test_workflow_columns_cannot_be_edited_around_the_transitions():
 
 def test_editing_the_case_page_goes_through_the_service_with_both_languages(officer_client):
     # In Mongolian whatever language an earlier test left active.
-    grievance = register_grievance(summary="Нээлттэй өгөгдөл", translations={"summary_mn": "Нээлттэй өгөгдөл"})
+    grievance = register_grievance(translations={"summary_mn": "Нээлттэй өгөгдөл"})
     url = reverse("admin:grievances_grievance_change", args=[grievance.pk])
     page = officer_client.get(url).context
     form = page["adminform"].form
@@ -122,7 +122,6 @@ def test_registering_in_one_language_leaves_the_other_empty():
     grievance = services.grievance_register(
         kind="request",
         channel="hotline",
-        summary="Нээлттэй өгөгдөл",
         translations={"summary_mn": "Нээлттэй өгөгдөл", "summary_en": ""},
     )
     grievance.refresh_from_db()

@@ -7,14 +7,12 @@ from django.utils import timezone
 from grievances import queues
 from grievances.admin import GrievanceAdmin
 from grievances.models import Complainant, Grievance
+from grievances.personal_data import identity_match
 from grievances.tests.factories import register_grievance
 
 pytestmark = pytest.mark.django_db
 
-TRIGRAM_INDEXES = {
-    "grievances_grievance": {"grievance_summary_mn_trgm", "grievance_summary_en_trgm"},
-    "grievances_complainant": {"complainant_name_trgm"},
-}
+TRIGRAM_INDEXES = {"grievance_summary_mn_trgm", "grievance_summary_en_trgm"}
 SORT_INDEXES = {
     "grievance_received",
     "grievance_due_received",
@@ -49,8 +47,7 @@ def test_the_list_sorts_have_their_indexes():
 
 
 def test_the_migration_created_the_trigram_indexes(postgresql):
-    for table, names in TRIGRAM_INDEXES.items():
-        assert names <= _indexes(table), table
+    assert _indexes("grievances_grievance") >= TRIGRAM_INDEXES
 
 
 def test_a_word_of_the_summary_is_looked_up_in_its_trigram_index(postgresql):
@@ -59,10 +56,10 @@ def test_a_word_of_the_summary_is_looked_up_in_its_trigram_index(postgresql):
     assert "grievance_summary_en_trgm" in plan
 
 
-def test_a_name_is_looked_up_in_its_trigram_index(postgresql):
+def test_a_name_is_looked_up_in_its_blind_index(postgresql):
     register_grievance(complainant={"name": "Bat Dorj"})
-    plan = _plan(Complainant.objects.filter(name__icontains="dorj").values("grievance_id"))
-    assert "complainant_name_trgm" in plan
+    plan = _plan(Complainant.objects.filter(identity_match(term="Bat Dorj")).values("grievance_id"))
+    assert "complainant_name_index" in plan
 
 
 @pytest.mark.parametrize(

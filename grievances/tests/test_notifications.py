@@ -50,9 +50,10 @@ def _whole_cycle(grievance):
     grievance = services.grievance_resolve(
         grievance=grievance,
         actor=None,
-        actions_taken="Sent the draft law",
+        actions_taken_mn="Sent the draft law",
+        actions_taken_en="Sent the draft law",
         response_way=ResponseWay.EMAIL,
-        public_answer="The draft law is attached to this answer.",
+        public_answer_en="The draft law is attached to this answer.",
     )
     return services.grievance_close(grievance=grievance, actor=None)
 
@@ -421,11 +422,42 @@ def test_a_kazakh_answer_given_when_resolving_reaches_the_kazakh_speaker():
     services.grievance_resolve(
         grievance=grievance,
         actor=None,
-        actions_taken="Sent the draft law",
+        actions_taken_mn="Sent the draft law",
+        actions_taken_en="Sent the draft law",
         response_way=ResponseWay.EMAIL,
-        public_answer="The draft law is attached.",
+        public_answer_en="The draft law is attached.",
         public_answer_kk="Заң жобасы қоса беріледі.",
     )
     resolution = OutboxMessage.objects.order_by("pk").last()
     assert "Заң жобасы қоса беріледі." in resolution.body
     assert "The draft law is attached." not in resolution.body
+
+
+@pytest.mark.parametrize(
+    ("language", "answers", "shown", "note"),
+    [
+        ("en", {"public_answer_en": "Road fixed.", "public_answer_mn": "Зам засагдсан."}, "Road fixed.", None),
+        ("mn", {"public_answer_en": "Road fixed.", "public_answer_mn": "Зам засагдсан."}, "Зам засагдсан.", None),
+        ("en", {"public_answer_mn": "Зам засагдсан."}, "Зам засагдсан.", "Language of the answer: Mongolian."),
+        ("mn", {"public_answer_en": "Road fixed."}, "Road fixed.", "Хариултын хэл: Англи."),
+    ],
+)
+def test_the_resolution_gives_the_answer_in_the_complainant_s_language_or_says_which_language_it_is_in(
+    language, answers, shown, note
+):
+    grievance = services.grievance_acknowledge(grievance=_case(language), actor=None)
+    services.grievance_resolve(
+        grievance=grievance,
+        actor=None,
+        actions_taken_mn="Засвар хийсэн",
+        actions_taken_en="Repaired the road",
+        response_way=ResponseWay.EMAIL,
+        **answers,
+    )
+    body = OutboxMessage.objects.order_by("pk").last().body
+    assert shown in body
+    assert [text for text in ("Road fixed.", "Зам засагдсан.") if text in body] == [shown]
+    if note:
+        assert note in body
+    else:
+        assert "Language of the answer" not in body and "Хариултын хэл" not in body

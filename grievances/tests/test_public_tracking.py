@@ -49,7 +49,7 @@ def test_a_submission_s_code_comes_from_its_token_the_browser_s_key_and_the_serv
 
 def test_number_and_code_show_status_stage_dates_and_public_answer_but_not_internal_notes(client):
     grievance, code = case_with_code()
-    grievance.public_answer = "We have repaired the road."
+    grievance.public_answer_en = "We have repaired the road."
     grievance.internal_notes = "Contractor is the director's cousin"
     grievance.resolved_on = timezone.localdate()
     grievance.save()
@@ -109,7 +109,7 @@ def test_successful_lookups_do_not_count_towards_the_limit(client, settings):
 
 def test_html_in_the_answer_is_shown_as_text(client):
     grievance, code = case_with_code()
-    grievance.public_answer = '<img src=x onerror="alert(1)">'
+    grievance.public_answer_en = '<img src=x onerror="alert(1)">'
     grievance.save()
     html = client.post(TRACK_URL, {"registered_no": grievance.registered_no, "code": code}).content.decode()
     assert "<img src=x" not in html

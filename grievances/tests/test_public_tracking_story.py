@@ -168,7 +168,12 @@ def _full_story():
     grievance = complainant_side.grievance_complainant_reply(grievance=grievance, text="The wooden one, said secret")
     grievance = services.grievance_escalate(grievance=grievance, actor=officer, stage=Stage.PIU, note="Staff note C")
     grievance = services.grievance_resolve(
-        grievance=grievance, actor=officer, actions_taken="Repaired", response_way="email", note="Staff note D"
+        grievance=grievance,
+        actor=officer,
+        actions_taken_mn="Repaired",
+        actions_taken_en="Repaired",
+        response_way="email",
+        note="Staff note D",
     )
     grievance = services.grievance_appeal(grievance=grievance, reason="Still broken, private reason")
     services.grievance_update(grievance=grievance, actor=officer, data={"internal_notes": "Internal remark E"})
@@ -260,7 +265,13 @@ def test_the_world_bank_routes_are_always_offered_with_their_addresses(client):
 def test_at_stage_4_the_world_bank_routes_replace_the_appeal(client, language):
     grievance = tracked(State.IN_PROGRESS)
     grievance = services.grievance_escalate(grievance=grievance, actor=None, stage=Stage.HIGHER_AUTHORITY)
-    services.grievance_resolve(grievance=grievance, actor=None, actions_taken="Court ruled", response_way="letter")
+    services.grievance_resolve(
+        grievance=grievance,
+        actor=None,
+        actions_taken_mn="Court ruled",
+        actions_taken_en="Court ruled",
+        response_way="letter",
+    )
     html = html_of(open_page(client, grievance, language))
     assert 'class="world-bank prominent"' in html
     assert 'value="no"' not in html
@@ -310,7 +321,13 @@ def test_no_without_a_reason_changes_nothing_and_says_why(client, language, mess
 def test_no_is_refused_at_stage_4(client):
     grievance = tracked(State.IN_PROGRESS)
     grievance = services.grievance_escalate(grievance=grievance, actor=None, stage=Stage.HIGHER_AUTHORITY)
-    services.grievance_resolve(grievance=grievance, actor=None, actions_taken="Court ruled", response_way="letter")
+    services.grievance_resolve(
+        grievance=grievance,
+        actor=None,
+        actions_taken_mn="Court ruled",
+        actions_taken_en="Court ruled",
+        response_way="letter",
+    )
     open_page(client, grievance, action="resolution", resolved="no", reason="Not fair")
     grievance.refresh_from_db()
     assert (grievance.state, grievance.stage) == (State.RESOLVED, Stage.HIGHER_AUTHORITY)

@@ -34,10 +34,11 @@ def closed_case(closed_on=(2020, 8, 4), **overrides):
     grievance = services.grievance_resolve(
         grievance=grievance,
         actor=None,
-        actions_taken="Sent the draft law",
+        actions_taken_mn="Sent the draft law",
+        actions_taken_en="Sent the draft law",
         response_way="email",
         resolved_on=date(2020, 8, 3),
-        public_answer="Dear Bat Dorj, here is the draft law.",
+        public_answer_en="Dear Bat Dorj, here is the draft law.",
         note="Called Bat on 99112233",
     )
     grievance = services.grievance_close(grievance=grievance, actor=None, at=local_datetime(*closed_on))

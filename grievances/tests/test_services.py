@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from grievances import services
 from grievances.models import EventType, Grievance, Stage
@@ -38,7 +38,12 @@ def test_resolving_counts_both_ends_as_the_piu_reports_do():
     grievance = register_grievance(received_at=local_datetime(2020, 11, 25))
     grievance = services.grievance_acknowledge(grievance=grievance, actor=None, at=local_datetime(2020, 11, 25, 11))
     grievance = services.grievance_resolve(
-        grievance=grievance, actor=None, actions_taken="Sent", response_way="email", resolved_on=date(2020, 12, 10)
+        grievance=grievance,
+        actor=None,
+        actions_taken_mn="Sent",
+        actions_taken_en="Sent",
+        response_way="email",
+        resolved_on=date(2020, 12, 10),
     )
     assert (grievance.resolved_on, grievance.working_days_to_resolve, grievance.due_on) == (
         date(2020, 12, 10),
@@ -49,20 +54,89 @@ def test_resolving_counts_both_ends_as_the_piu_reports_do():
 
 
 @pytest.mark.parametrize(
-    ("actions_taken", "response_way", "resolved_on"),
+    ("actions_taken_en", "response_way", "resolved_on"),
     [("", "email", None), ("Sent", "", None), ("Sent", "pigeon", None), ("Sent", "email", date(2020, 7, 30))],
 )
-def test_resolving_without_what_the_report_needs_is_refused(actions_taken, response_way, resolved_on):
+def test_resolving_without_what_the_report_needs_is_refused(actions_taken_en, response_way, resolved_on):
     grievance = case_in_state(State.IN_PROGRESS)
     with pytest.raises(InvalidTransition):
         services.grievance_resolve(
             grievance=grievance,
             actor=None,
-            actions_taken=actions_taken,
+            actions_taken_mn="Илгээсэн",
+            actions_taken_en=actions_taken_en,
             response_way=response_way,
             resolved_on=resolved_on,
         )
     assert Grievance.objects.get().status == "resolving"
+
+
+# --- texts kept per language: each copy in its own column ------------------------------------------
+
+
+def _in_progress(**translations):
+    return case_in_state(State.IN_PROGRESS, translations=translations)
+
+
+@pytest.mark.parametrize(
+    ("stored", "typed", "field"),
+    [
+        ({}, {"actions_taken_mn": "Илгээсэн", "actions_taken_en": "Sent"}, "summary_mn"),
+        ({"summary_mn": "Зам"}, {"actions_taken_mn": "Илгээсэн", "actions_taken_en": "Sent"}, "summary_en"),
+        ({"summary_en": "Road"}, {"summary_en": "Road", "actions_taken_en": "Sent"}, "summary_mn"),
+        ({"summary_mn": "Зам", "summary_en": "Road"}, {"actions_taken_en": "Sent"}, "actions_taken_mn"),
+        ({"summary_mn": "Зам", "summary_en": "Road"}, {"actions_taken_mn": "Илгээсэн"}, "actions_taken_en"),
+        (
+            {"summary_mn": "Зам", "summary_en": "Road"},
+            {"actions_taken_mn": "Илгээсэн", "actions_taken_en": " "},
+            "actions_taken_en",
+        ),
+    ],
+)
+def test_a_case_is_resolved_only_with_its_summary_and_actions_in_both_report_languages(stored, typed, field):
+    grievance = _in_progress(**stored)
+    with pytest.raises(InvalidTransition) as refusal:
+        services.grievance_resolve(grievance=grievance, actor=None, response_way="email", **typed)
+    assert refusal.value.field == field
+    assert Grievance.objects.get().status == "resolving"
+
+
+def test_the_texts_already_on_the_case_count_and_a_blank_box_keeps_them():
+    grievance = _in_progress(summary_mn="Зам хаагдсан", summary_en="Road closed")
+    Grievance.objects.filter(pk=grievance.pk).update(actions_taken_mn="Тойруу зам нээсэн")
+    grievance = services.grievance_resolve(
+        grievance=grievance, actor=None, response_way="email", summary_mn="", actions_taken_en="Opened a detour"
+    )
+    assert (grievance.summary_mn, grievance.summary_en) == ("Зам хаагдсан", "Road closed")
+    assert (grievance.actions_taken_mn, grievance.actions_taken_en) == ("Тойруу зам нээсэн", "Opened a detour")
+
+
+def test_resolving_writes_each_text_in_its_own_language_whatever_language_is_active():
+    grievance = _in_progress()
+    with translation.override("en"):
+        grievance = services.grievance_resolve(
+            grievance=grievance,
+            actor=None,
+            response_way="email",
+            summary_mn="Зам хаагдсан",
+            summary_en="Road closed",
+            actions_taken_mn="Тойруу зам нээсэн",
+            actions_taken_en="Opened a detour",
+            public_answer_mn="Тойруу зам нээлттэй.",
+        )
+    grievance = Grievance.objects.get(pk=grievance.pk)
+    assert (grievance.summary_mn, grievance.summary_en) == ("Зам хаагдсан", "Road closed")
+    assert (grievance.actions_taken_mn, grievance.actions_taken_en) == ("Тойруу зам нээсэн", "Opened a detour")
+    assert (grievance.public_answer_mn, grievance.public_answer_en or "") == ("Тойруу зам нээлттэй.", "")
+    assert grievance.events.get(event_type=EventType.RESOLVED).data["changes"]["summary_en"] == [None, "Road closed"]
+
+
+def test_a_case_from_the_old_log_is_resolved_in_the_one_language_of_its_log():
+    grievance = _in_progress(summary_en="Request a draft law")
+    grievance = services.grievance_resolve(
+        grievance=grievance, actor=None, response_way="email", actions_taken_en="Sent", both_languages=False
+    )
+    assert (grievance.status, grievance.actions_taken_en, grievance.actions_taken_mn or "") == ("resolved", "Sent", "")
 
 
 def test_reopening_clears_the_resolution_and_starts_a_new_deadline():

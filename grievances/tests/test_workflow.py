@@ -51,7 +51,7 @@ def _run(action, grievance, actor, assignee=None):
         Action.MARK_UNRELATED: {"referred_to": "Land office"},
         Action.ASSIGN: {"assignee": assignee},
         Action.ESCALATE: {"stage": Stage.PIU},
-        Action.RESOLVE: {"actions_taken": "Answered", "response_way": "phone"},
+        Action.RESOLVE: {"actions_taken_mn": "Хариулсан", "actions_taken_en": "Answered", "response_way": "phone"},
         Action.REQUEST_INFORMATION: {"message": "Which road?"},
         Action.INFORMATION_RECEIVED: {},
         Action.CONFIRM_RESOLVED: {},
@@ -128,9 +128,13 @@ def test_a_psc_member_resolves_only_the_cases_assigned_to_them():
     member, other = user_with_role(roles.PSC_MEMBER), user_with_role(roles.PSC_MEMBER)
     mine = services.grievance_assign(grievance=case_in_state(State.IN_PROGRESS), actor=None, assignee=member)
     theirs = services.grievance_assign(grievance=case_in_state(State.IN_PROGRESS), actor=None, assignee=other)
-    services.grievance_resolve(grievance=mine, actor=member, actions_taken="Met", response_way="meeting")
+    services.grievance_resolve(
+        grievance=mine, actor=member, actions_taken_mn="Met", actions_taken_en="Met", response_way="meeting"
+    )
     with pytest.raises(InvalidTransition):
-        services.grievance_resolve(grievance=theirs, actor=member, actions_taken="Met", response_way="meeting")
+        services.grievance_resolve(
+            grievance=theirs, actor=member, actions_taken_mn="Met", actions_taken_en="Met", response_way="meeting"
+        )
     assert set(Grievance.objects.values_list("status", flat=True)) == {Status.RESOLVED, Status.RESOLVING}
 
 

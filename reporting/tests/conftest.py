@@ -66,9 +66,7 @@ def complainant_answers_2020h2(db, clock):
 
     def resolve(grievance, day):
         clock(day)
-        return services.grievance_resolve(
-            grievance=grievance, actor=officer, actions_taken="Answered by the PIU.", response_way="email"
-        )
+        return factories.resolve(grievance, actor=officer)
 
     def confirm(grievance, day):
         clock(day)

@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 
 from grievances import services
 from grievances.models import Status
-from grievances.tests.factories import UserFactory, local_datetime, register_grievance  # noqa: F401
+from grievances.tests.factories import UserFactory, local_datetime, register_grievance, resolve  # noqa: F401
 from reporting.models import PressMaterial, PressMaterialType, ReportRecord
 
 
@@ -18,9 +18,14 @@ def case(
     resolved_on: date | None = None,
     actions_taken: str = "Answered by the PIU.",
     response_way: str = "email",
+    resolve_texts: dict | None = None,
     **register_kwargs,
 ):
-    """Register a case received on a day (10:00 in Ulaanbaatar) and bring it to `status` through the workflow."""
+    """Register a case received on a day (10:00 in Ulaanbaatar) and bring it to `status` through the workflow.
+
+    `actions_taken` is the text of both language copies; `resolve_texts` gives
+    grievance_resolve's per-language texts instead (actions_taken_en, ...).
+    """
     grievance = register_grievance(
         received_at=local_datetime(received_on.year, received_on.month, received_on.day), **register_kwargs
     )
@@ -29,12 +34,13 @@ def case(
     grievance = services.grievance_acknowledge(grievance=grievance, actor=None)
     if status == Status.UNRELATED:
         return services.grievance_mark_unrelated(grievance=grievance, actor=None, referred_to="Tax office")
+    texts = (
+        {"actions_taken_mn": actions_taken, "actions_taken_en": actions_taken}
+        if resolve_texts is None
+        else resolve_texts
+    )
     return services.grievance_resolve(
-        grievance=grievance,
-        actor=None,
-        actions_taken=actions_taken,
-        response_way=response_way,
-        resolved_on=resolved_on,
+        grievance=grievance, actor=None, response_way=response_way, resolved_on=resolved_on, **texts
     )
 
 

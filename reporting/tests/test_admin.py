@@ -111,6 +111,49 @@ def test_generate_form_keeps_the_dates_and_explains_a_bad_period(client, piu_off
     assert not ReportRecord.objects.exists()
 
 
+GENERATE = "/admin/reporting/reportrecord/generate/"
+
+
+def test_the_generate_page_lists_the_cases_lacking_a_text_before_generating(
+    client, piu_officer, django_capture_on_commit_callbacks
+):
+    case(received_on=date(2020, 7, 1), status=Status.RESOLVED, resolved_on=date(2020, 7, 2))
+    lacking = case(received_on=date(2020, 7, 3), translations={"summary_mn": "Зам хаагдсан"})
+    client.force_login(piu_officer)
+    period = {"start": "2020-06-25", "end": "2020-12-31"}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(GENERATE, period, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 200
+    assert not ReportRecord.objects.exists()
+    section = response.content.decode().split('id="lacking-texts"', 1)[1].split("</section>", 1)[0]
+    case_page = reverse("admin:grievances_grievance_change", args=[lacking.pk])
+    assert f'<li><a href="{case_page}">{lacking.registered_no}</a>: public summary — English</li>' in section
+    assert section.count("<li>") == 1
+    assert 'name="confirmed_period" value="2020-06-25/2020-12-31"' in response.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(GENERATE, {**period, "confirmed_period": "2020-06-25/2020-12-31"})
+
+    assert response.status_code == 302
+    assert sorted(ReportRecord.objects.values_list("language", flat=True)) == ["en", "mn"]
+
+
+def test_a_confirmation_given_for_another_period_checks_again(client, piu_officer, django_capture_on_commit_callbacks):
+    case(received_on=date(2020, 7, 3), translations={"summary_mn": "Зам хаагдсан"})
+    client.force_login(piu_officer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            GENERATE, {"start": "2020-07-01", "end": "2020-12-31", "confirmed_period": "2020-06-25/2020-12-31"}
+        )
+
+    assert response.status_code == 200
+    assert 'id="lacking-texts"' in response.content.decode()
+    assert not ReportRecord.objects.exists()
+
+
 def test_generate_again_action_queues_the_selected_period(client, piu_officer, django_capture_on_commit_callbacks):
     record = ReportRecordFactory()
     client.force_login(piu_officer)
@@ -338,8 +381,8 @@ def test_grievance_log_export_has_no_complainant_identity(client, safeguards_spe
     url = "/admin/reporting/reportrecord/grievance-log/export/"
     query = {"start": "2020-06-25", "end": "2020-12-31"}
 
-    as_csv = client.get(url, {**query, "format": "csv"}).content.decode("utf-8-sig")
-    as_xlsx = load_workbook(io.BytesIO(client.get(url, {**query, "format": "xlsx"}).content)).active
+    as_csv = client.get(url, {**query, "format": "csv"}).getvalue().decode("utf-8-sig")
+    as_xlsx = load_workbook(io.BytesIO(client.get(url, {**query, "format": "xlsx"}).getvalue())).active
     xlsx_text = " ".join(str(cell) for row in as_xlsx.iter_rows(values_only=True) for cell in row)
 
     for text in (as_csv, xlsx_text):
@@ -368,7 +411,7 @@ def test_grievance_log_export_holds_only_the_cases_the_user_may_see(client):
         {"start": "2020-06-25", "end": "2020-12-31", "format": "csv"},
     )
 
-    text = response.content.decode("utf-8-sig")
+    text = response.getvalue().decode("utf-8-sig")
     assert response.status_code == 200
     assert theirs.registered_no in text
     assert other.registered_no not in text
@@ -381,10 +424,29 @@ def test_grievance_log_export_keeps_formula_like_text_as_text(client, safeguards
     url = "/admin/reporting/reportrecord/grievance-log/export/"
     query = {"start": "2020-06-25", "end": "2020-12-31"}
 
-    as_csv = client.get(url, {**query, "format": "csv"}).content.decode("utf-8-sig")
+    as_csv = client.get(url, {**query, "format": "csv"}).getvalue().decode("utf-8-sig")
     assert "'=HYPERLINK(" in as_csv and "'-2+3 roads are closed" in as_csv
-    sheet = load_workbook(io.BytesIO(client.get(url, {**query, "format": "xlsx"}).content)).active
+    sheet = load_workbook(io.BytesIO(client.get(url, {**query, "format": "xlsx"}).getvalue())).active
     cells = [cell for row in sheet.iter_rows() for cell in row]
     summaries = [cell.value for cell in cells if isinstance(cell.value, str) and "HYPERLINK" in cell.value]
     assert summaries == ['\'=HYPERLINK("http://evil.example","Open")']
     assert all(cell.data_type != "f" for cell in cells)  # no cell is a formula
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "hidden"), [("en", "Road closed", "Зам"), ("mn", "Зам хаагдсан", "Road")]
+)
+def test_grievance_log_export_gives_the_texts_of_the_page_s_language_only(
+    client, safeguards_specialist, language, shown, hidden
+):
+    case(received_on=date(2020, 7, 1), translations={"summary_mn": "Зам хаагдсан"})
+    case(received_on=date(2020, 7, 2), translations={"summary_en": "Road closed"})
+    client.force_login(safeguards_specialist)
+    url = "/admin/reporting/reportrecord/grievance-log/export/"
+    query = {"start": "2020-06-25", "end": "2020-12-31"}
+
+    as_csv = client.get(url, {**query, "format": "csv"}, HTTP_ACCEPT_LANGUAGE=language).getvalue().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(as_csv)))
+    summaries = [row[6] for row in rows[1:]]  # exports.grievance_log_header: the summary is the 7th column
+    assert shown in summaries and "" in summaries
+    assert hidden not in as_csv

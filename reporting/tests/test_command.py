@@ -122,3 +122,47 @@ def test_bad_dates_stop_the_command_with_a_message(start, end):
 def test_pdf_format_needs_an_output_file():
     with pytest.raises(CommandError, match="--output"):
         call_command("grm_report", "--start", "2020-06-25", "--end", "2020-12-31", "--format", "pdf")
+
+
+# --- texts missing in the report's language ----------------------------------------------------
+
+
+def _cases_lacking_their_english_summary():
+    complete = case(received_on=date(2020, 7, 1), status=Status.RESOLVED, resolved_on=date(2020, 7, 2))
+    lacking = case(received_on=date(2020, 7, 3), translations={"summary_mn": "Зам хаагдсан"})
+    return complete, lacking
+
+
+def test_a_case_lacking_its_english_summary_is_named_in_a_warning_and_the_report_is_still_made():
+    complete, lacking = _cases_lacking_their_english_summary()
+    out, err = StringIO(), StringIO()
+    call_command(
+        "grm_report", "--start", "2020-06-25", "--end", "2020-12-31", "--language", "en", stdout=out, stderr=err
+    )
+
+    assert lacking.registered_no in err.getvalue()
+    assert complete.registered_no not in err.getvalue()
+    cases = json.loads(out.getvalue())["addressed_cases"]
+    assert [row["summary"] for row in cases] == ["Request a draft law on open data", ""]
+
+
+def test_the_mongolian_report_does_not_warn_of_a_missing_english_summary():
+    _cases_lacking_their_english_summary()
+    err = StringIO()
+    call_command(
+        "grm_report", "--start", "2020-06-25", "--end", "2020-12-31", "--language", "mn", stdout=StringIO(), stderr=err
+    )
+
+    assert err.getvalue() == ""
+
+
+def test_strict_refuses_to_generate_and_names_the_case(tmp_path):
+    _complete, lacking = _cases_lacking_their_english_summary()
+    output = tmp_path / "report.pdf"
+    with pytest.raises(CommandError, match=lacking.registered_no):
+        call_command(
+            "grm_report",
+            *("--start", "2020-06-25", "--end", "2020-12-31", "--language", "en", "--strict"),
+            *("--format", "pdf", "--output", str(output)),
+        )
+    assert not output.exists()

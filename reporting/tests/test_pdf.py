@@ -30,10 +30,24 @@ def both_pdfs(log_2020h2, tmp_path):
     return render_grm_report_pdfs(start=START, end=END, languages=["mn", "en"])
 
 
+REGISTRATION_NUMBER = re.compile(r"f-\d{4}/\d+")
+
+
 def numbers_outside_header_and_footer(text):
-    """The numbers of the report's body: each page's first line is the running header (it has the period)."""
+    """The numbers of the report's body outside the cases table: each page's first line is the running header.
+
+    The cases table's texts are the officer's, written in each language, with numbers of their own ("July 28,
+    2020", "7 дугаар сарын 28"): its pages are compared by numbers and dates (cases_table_facts).
+    """
     pages = [page.strip().split("\n", 1) for page in FOOTER.sub("", text).split("\f") if page.strip()]
-    return sorted(re.findall(r"\d+", " ".join(page[1] for page in pages if len(page) > 1)))
+    bodies = [page[1] for page in pages if len(page) > 1 and not REGISTRATION_NUMBER.search(page[1])]
+    return sorted(re.findall(r"\d+", " ".join(bodies)))
+
+
+def cases_table_facts(text):
+    """The registration numbers and ISO dates of the cases table, in order."""
+    pages = [page for page in FOOTER.sub("", text).split("\f") if REGISTRATION_NUMBER.search(page)]
+    return re.findall(r"f-\d{4}/\d+|\d{4}-\d{2}-\d{2}", " ".join(page.strip().split("\n", 1)[-1] for page in pages))
 
 
 def test_mongolian_and_english_pdfs_show_the_same_figures(both_pdfs, tmp_path):
@@ -43,6 +57,8 @@ def test_mongolian_and_english_pdfs_show_the_same_figures(both_pdfs, tmp_path):
         assert "f-2020/03" in text and "f-2020/10" in text
         assert "14:14" in text
     assert numbers_outside_header_and_footer(texts["mn"]) == numbers_outside_header_and_footer(texts["en"])
+    assert cases_table_facts(texts["mn"]) == cases_table_facts(texts["en"])
+    assert cases_table_facts(texts["en"])[:2] == ["f-2020/03", "2020-07-31"]
 
 
 def test_mongolian_pdf_renders_mongolian_letters(both_pdfs, tmp_path):
@@ -197,3 +213,25 @@ def test_a_period_without_waits_shows_a_dash_for_the_median(log_2020h2, tmp_path
 
     # The 2020 log is imported: its complainants were never asked "was it resolved?", so nothing is asked either.
     assert "New period 0 0 0 0 –" in text
+
+
+def test_a_text_missing_in_the_report_s_language_shows_a_note_never_the_other_language(db, tmp_path):
+    case(
+        received_on=date(2020, 7, 1),
+        status=Status.RESOLVED,
+        resolved_on=date(2020, 7, 3),
+        translations={"summary_mn": "Замын ажлын улмаас зам хаагдсан"},
+        resolve_texts={"actions_taken_mn": "Тойруу зам нээсэн", "both_languages": False},
+    )
+    texts = {
+        language: " ".join(
+            pdf_text(render_grm_report_pdf(start=START, end=END, language=language), tmp_path, language).split()
+        )
+        for language in ("en", "mn")
+    }
+
+    assert "(no English summary yet)" in texts["en"]
+    assert "(no English summary of actions taken yet)" in texts["en"]
+    assert "Замын" not in texts["en"] and "Тойруу" not in texts["en"]
+    assert "Замын ажлын улмаас зам хаагдсан" in texts["mn"]
+    assert "Тойруу зам нээсэн" in texts["mn"]

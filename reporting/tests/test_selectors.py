@@ -75,15 +75,55 @@ def test_resolved_after_the_stage2_deadline_is_not_within_deadline(settings):
     assert selectors.grm_period_figures(start=START, end=END)["new_period"]["resolved_within_deadline"] == 1
 
 
-def test_case_text_comes_in_the_requested_language_with_fallback():
+def test_case_text_comes_in_the_requested_language_and_never_in_the_other():
     grievance = case(received_on=date(2020, 7, 1), status=Status.RESOLVED, resolved_on=date(2020, 7, 2))
-    type(grievance).objects.filter(pk=grievance.pk).update(summary_mn="Нээлттэй өгөгдлийн хууль", summary_en="")
+    type(grievance).objects.filter(pk=grievance.pk).update(
+        summary="Нээлттэй өгөгдлийн хууль",  # the untranslated column is no language's copy: never read
+        summary_mn="Нээлттэй өгөгдлийн хууль",
+        summary_en="",
+        actions_taken_mn="",
+        actions_taken_en="Sent the draft law",
+    )
 
     mongolian = selectors.grm_report_data(start=START, end=END, language="mn")["addressed_cases"][0]
     english = selectors.grm_report_data(start=START, end=END, language="en")["addressed_cases"][0]
 
-    assert mongolian["summary"] == "Нээлттэй өгөгдлийн хууль"
-    assert english["summary"] == "Нээлттэй өгөгдлийн хууль"
+    assert (mongolian["summary"], mongolian["actions_taken"]) == ("Нээлттэй өгөгдлийн хууль", "")
+    assert (english["summary"], english["actions_taken"]) == ("", "Sent the draft law")
+
+
+def test_the_cases_lacking_a_report_text_are_listed_with_what_they_lack(django_assert_num_queries):
+    complete = case(received_on=date(2020, 7, 1), status=Status.RESOLVED, resolved_on=date(2020, 7, 2))
+    no_english_summary = case(
+        received_on=date(2020, 7, 3), status=Status.RESOLVED, resolved_on=date(2020, 7, 6), summary="Зам хаагдсан"
+    )
+    type(no_english_summary).objects.filter(pk=no_english_summary.pk).update(summary_en="")
+    open_web_case = case(received_on=date(2020, 7, 4), translations={}, message="Миний нэр Бат")
+    open_with_summaries = case(received_on=date(2020, 7, 5))
+    unrelated = case(received_on=date(2020, 7, 6), status=Status.UNRELATED, translations={})
+    resolved_without_mongolian_actions = case(
+        received_on=date(2020, 7, 7), status=Status.RESOLVED, resolved_on=date(2020, 7, 8)
+    )
+    type(resolved_without_mongolian_actions).objects.filter(pk=resolved_without_mongolian_actions.pk).update(
+        actions_taken_mn=""
+    )
+    case(received_on=date(2021, 1, 4), translations={})  # another period
+
+    with django_assert_num_queries(1):
+        english = selectors.cases_lacking_translation(start=START, end=END, language="en")
+    both = selectors.cases_lacking_translation(start=START, end=END)
+
+    assert english == [
+        {"id": no_english_summary.pk, "registered_no": no_english_summary.registered_no, "missing": ["summary_en"]},
+        {"id": open_web_case.pk, "registered_no": open_web_case.registered_no, "missing": ["summary_en"]},
+    ]
+    assert [(row["registered_no"], row["missing"]) for row in both] == [
+        (no_english_summary.registered_no, ["summary_en"]),
+        (open_web_case.registered_no, ["summary_mn", "summary_en"]),
+        (resolved_without_mongolian_actions.registered_no, ["actions_taken_mn"]),
+    ]
+    listed = {row["id"] for row in both}
+    assert not listed & {complete.pk, open_with_summaries.pk, unrelated.pk}
 
 
 def test_appeals_answers_and_waits_of_each_block(complainant_answers_2020h2, django_assert_num_queries):

@@ -14,7 +14,9 @@ from disclosure.tests.factories import make_version
 from grievances.models import State
 from grievances.tests.public_helpers import form_data, public_setup  # noqa: F401
 from grievances.tests.test_public_tracking_story import CODE, tracked
-from stakeholders.tests.factories import ConsultationEventFactory
+from stakeholders.models import RemovalReason
+from stakeholders.moderation import feedback_item_remove
+from stakeholders.tests.factories import ConsultationEventFactory, moderator, public_comment
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_setup")]
 
@@ -64,10 +66,17 @@ def _render_every_public_page(client):
         case = tracked(state)
         pages.append(client.post("/kk/grievances/track/", {"registered_no": case.registered_no, "code": CODE}))
     version = make_version(comment_days=(-1, 10))
+    removed = public_comment(version)
+    feedback_item_remove(item=removed, actor=moderator(), reason=RemovalReason.SPAM, note="Posted twice")
     event = ConsultationEventFactory()
     pages += [
         client.get("/kk/documents/"),
-        client.get(f"/kk/documents/{version.document_id}/"),
+        client.get(f"/kk/documents/{version.document_id}/"),  # a removed comment, with its reason
+        client.post(  # the comment awaits moderation
+            f"/kk/documents/{version.document_id}/",
+            {"version": version.pk, "text": "Пікір", "website": ""},
+            follow=True,
+        ),
         client.get("/kk/consultations/"),
         client.get(f"/kk/consultations/{event.pk}/"),
     ]

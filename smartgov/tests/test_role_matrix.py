@@ -101,6 +101,11 @@ ENDPOINTS = {
         ("GET", "/admin/reporting/reportrecord/grievance-log/export/?format=csv", None),
         REGISTER_VIEW,
     ),
+    # The case list's log export: whoever sees the list, of the cases they see (never who complained).
+    "admin case list export": (
+        ("GET", "/admin/grievances/grievance/export/csv/", None),
+        (LOGIN, LOGIN, 200, 200, 200, 403, 200),
+    ),
     "admin case page, assigned to the PSC member": (
         ("GET", "/admin/grievances/grievance/{assigned}/change/", None),
         (LOGIN, LOGIN, 200, 200, 200, 403, 200),
@@ -169,11 +174,19 @@ ENDPOINTS = {
     "api assign": (("POST", "/api/grievances/{to_assign}/assign/", {"assignee": "matrix-officer"}), API_TRIAGE),
     "api escalate": (("POST", "/api/grievances/{to_escalate}/escalate/", {"stage": 4}), API_RESOLVE),
     "api resolve": (
-        ("POST", "/api/grievances/{to_resolve}/resolve/", {"actions_taken": "Met them", "response_way": "meeting"}),
+        (
+            "POST",
+            "/api/grievances/{to_resolve}/resolve/",
+            {"actions_taken_mn": "Уулзсан", "actions_taken_en": "Met them", "response_way": "meeting"},
+        ),
         API_RESOLVE,
     ),
     "api resolve, not assigned": (
-        ("POST", "/api/grievances/{unassigned_to_resolve}/resolve/", {"actions_taken": "Met", "response_way": "email"}),
+        (
+            "POST",
+            "/api/grievances/{unassigned_to_resolve}/resolve/",
+            {"actions_taken_mn": "Уулзсан", "actions_taken_en": "Met", "response_way": "email"},
+        ),
         (403, 403, 200, 403, 404, 403, 200),
     ),
     "api request information": (
@@ -233,7 +246,11 @@ def _case(*, assignee=None, acknowledge=True, stage=None, resolve=False, complai
         grievance = services.grievance_escalate(grievance=grievance, actor=None, stage=stage)
     if resolve:
         grievance = services.grievance_resolve(
-            grievance=grievance, actor=None, actions_taken="Answered", response_way="email"
+            grievance=grievance,
+            actor=None,
+            actions_taken_mn="Answered",
+            actions_taken_en="Answered",
+            response_way="email",
         )
     return grievance
 

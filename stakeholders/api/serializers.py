@@ -108,10 +108,19 @@ class ConsultationEventDetailSerializer(ConsultationEventSerializer):
 
 
 class FeedbackItemPublicSerializer(serializers.ModelSerializer):
-    """Never the author's name without consent, never their contact."""
+    """Never the author's name without consent, never their contact; a removed item without its text.
+
+    A comment removed by the moderator stays listed with `removed` true and the
+    reason (in the request's language) and note, so that moderation is visible;
+    its text, topic and author are empty.
+    """
+
+    REMOVED_BLANK_FIELDS = ("topic", "text", "author", "author_organisation")
 
     event = serializers.SerializerMethodField()
     author = serializers.CharField(source="public_author", read_only=True)
+    removed = serializers.BooleanField(source="is_removed", read_only=True)
+    removal_reason = serializers.CharField(source="get_removal_reason_display", read_only=True)
 
     class Meta:
         model = FeedbackItem
@@ -128,7 +137,16 @@ class FeedbackItemPublicSerializer(serializers.ModelSerializer):
             "reason",
             "reflected_in",
             "responded_at",
+            "removed",
+            "removal_reason",
+            "removal_note",
         ]
+
+    def to_representation(self, item):
+        data = super().to_representation(item)
+        if item.is_removed:
+            data.update(dict.fromkeys(self.REMOVED_BLANK_FIELDS, ""))
+        return data
 
     def get_event(self, item) -> int | None:
         if item.subject_type_id == self.context["event_type_id"]:

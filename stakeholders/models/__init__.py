@@ -11,6 +11,7 @@ from .events import (
     ProjectStage,
 )
 from .feedback import FeedbackItem, FeedbackItemQuerySet, FeedbackSource, ResponseDecision
+from .moderation import ModerationDigest, ModerationState, RemovalReason
 from .register import (
     AccessibilityFields,
     Level,
@@ -33,10 +34,13 @@ __all__ = [
     "FeedbackItemQuerySet",
     "FeedbackSource",
     "Level",
+    "ModerationDigest",
+    "ModerationState",
     "OrganisationType",
     "Participation",
     "PreferredLanguage",
     "ProjectStage",
+    "RemovalReason",
     "Representative",
     "ResponseDecision",
     "Stakeholder",

@@ -5,6 +5,9 @@ from django.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from smartgov.crypto import EncryptedCharField, EncryptedEmailField
+from smartgov.search_keys import email_search_key, phone_search_key
+
 
 class Level(models.TextChoices):
     """Interest and influence are rated on the SEP's three-step scale."""
@@ -147,8 +150,11 @@ class Representative(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     position = models.CharField(_("position"), max_length=200, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("telephone"), max_length=50, blank=True)
+    # Contact details are encrypted at rest and found again by exact value through their blind indexes.
+    email = EncryptedEmailField(_("e-mail"), max_length=254, blank=True)
+    phone = EncryptedCharField(_("telephone"), max_length=50, blank=True)
+    email_index = models.CharField(_("e-mail search key"), max_length=64, blank=True, editable=False)
+    phone_index = models.CharField(_("phone search key"), max_length=64, blank=True, editable=False)
     is_verified = models.BooleanField(
         _("legitimacy verified"),
         default=False,
@@ -161,6 +167,10 @@ class Representative(models.Model):
         verbose_name = _("representative")
         verbose_name_plural = _("representatives")
         ordering = ["stakeholder", "name"]
+        indexes = [
+            models.Index(fields=["email_index"], name="representative_email_index", condition=~Q(email_index="")),
+            models.Index(fields=["phone_index"], name="representative_phone_index", condition=~Q(phone_index="")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(is_verified=False) | Q(verified_on__isnull=False),
@@ -170,6 +180,15 @@ class Representative(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, update_fields=None, **kwargs):
+        """Save, keeping the blind indexes in step with the e-mail and phone (as Complainant.save does)."""
+        self.email_index = email_search_key(self.email)
+        self.phone_index = phone_search_key(self.phone)
+        if update_fields is not None:
+            update_fields = set(update_fields)
+            update_fields |= {f"{name}_index" for name in ("email", "phone") if name in update_fields}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     def clean(self):
         if self.is_verified and not self.verified_on:

@@ -120,3 +120,17 @@ def feedback_on(subject, *, decision=None, received_at=None, responded_at=None, 
             item=item, decision=decision, reason="Because the SEP says so.", responded_at=responded_at
         )
     return item
+
+
+def public_comment(subject, **fields):
+    """A comment a citizen posted on `subject`, recorded as the site records it (it may wait for moderation)."""
+    values = {"source": FeedbackSource.DOCUMENT_COMMENT, "text": "Publish the draft in Kazakh too.", **fields}
+    return services.feedback_item_create(subject=subject, from_public=True, **values)
+
+
+def moderator(username="moderator", email="moderator@smart.gov.mn"):
+    """A safeguards specialist (the role that moderates) with an e-mail address."""
+    user = safeguards_specialist(username)
+    user.email = email
+    user.save(update_fields=["email"])
+    return user

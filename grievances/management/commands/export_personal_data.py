@@ -11,8 +11,9 @@ from grievances.personal_data import personal_data_export
 
 class Command(BaseCommand):
     help = (
-        "Export every case of one complainant, found by exact e-mail or phone, as JSON "
-        "(their own data only; staff's internal notes are left out). Each case's history records the export."
+        "Export every case of one complainant, found by exact e-mail or phone, as JSON, with their public "
+        "comments and their entries as a stakeholder's representative (their own data only; staff's internal "
+        "notes are left out). Each case's history records the export."
     )
 
     def add_arguments(self, parser):

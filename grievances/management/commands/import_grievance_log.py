@@ -24,7 +24,8 @@ class Command(BaseCommand):
             result = import_log(file, language=language)
         except ImportFailed as failure:
             for row, reason in failure.errors:
-                self.stderr.write(_("Row %(row)s: %(reason)s") % {"row": row, "reason": reason})
+                # Row 0 is the file as a whole (its type, a damaged workbook).
+                self.stderr.write(_("Row %(row)s: %(reason)s") % {"row": row, "reason": reason} if row else reason)
             raise CommandError(_("The file has errors; nothing was imported.")) from None
         except OSError as error:
             raise CommandError(_("Cannot read %(file)s: %(error)s") % {"file": file, "error": error}) from None

@@ -4,14 +4,14 @@ from django.conf import settings
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
-# The case list's text search (grievances.search) filters with `icontains`, which PostgreSQL runs as
-# UPPER(column) LIKE UPPER('%word%'): trigram indexes on that expression serve it. The statistics of
+# The case list's text search (grievances.search) filters the public summaries with `icontains`, which
+# PostgreSQL runs as UPPER(column) LIKE UPPER('%word%'): trigram indexes on that expression serve it (the
+# complainant's name is encrypted and found through its blind index only). The statistics of
 # each expression are sampled finely (1000), so that the planner can tell a word in a few cases, which
 # the index finds, from a word in thousands, for which reading the list's own order is faster.
 TRIGRAM_INDEXES = [
     ("grievance_summary_mn_trgm", "grievances_grievance", "summary_mn"),
     ("grievance_summary_en_trgm", "grievances_grievance", "summary_en"),
-    ("complainant_name_trgm", "grievances_complainant", "name"),
 ]
 
 
@@ -34,7 +34,7 @@ def trigram_indexes_drop(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('grievances', '0012_message_as_received'),
+        ('grievances', '0014_encrypt_existing_complainant_names'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
