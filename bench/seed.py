@@ -11,6 +11,13 @@ Seeded cases get tracking codes the client can compute: the code of case
 codes (see grievances/tracking.py), so tracking look-ups hit real cases.
 Complainants are seeded anonymous: contact fields may be encrypted at rest
 by the portal, and plain text written here would not decrypt.
+
+The public summaries (mn and en) combine one of 24 topics with one of the 21
+aimags, and about one case in a thousand mentions a kindergarten, so a search
+has common words (4-5 % of the cases) and a rare one (0.1 %) to look for.
+The states follow the officer's queue: most cases finished, a fifth being
+resolved (most of those overdue), the newest ones not yet acknowledged, some
+waiting for the complainant and a few with a reply nobody has read.
 """
 
 import time
@@ -19,6 +26,76 @@ START = "2015-09-15 09:00:00+08"
 KINDS = "ARRAY['complaint','request','clarification','comment']"
 CHANNELS = "ARRAY['hotline','in_person','written','email','website','facebook']"
 RESPONSE_WAYS = "ARRAY['email','phone','meeting','facebook','letter','in_person']"
+TOPICS = [
+    ("ДАН системд нэвтэрч чадахгүй байна", "Cannot sign in to the DAN system"),
+    ("Цахим үнэмлэхний хүсэлт удаашралтай байна", "The e-ID request is slow"),
+    ("11-11 төвийн хариу удаашралтай байна", "The 11-11 centre answers slowly"),
+    ("Төрийн үйлчилгээний машин ажиллахгүй байна", "The public service kiosk does not work"),
+    ("Хурлын зар хоцорч ирсэн", "The meeting notice came late"),
+    ("Нээлттэй өгөгдлийн хуулийн төслийг хүсэв", "Request for the draft law on open data"),
+    ("Цахим үйлчилгээний талаар тодруулга хүсэв", "Clarification about an e-service"),
+    ("Сургалтад хамрагдах хүсэлт", "Request to join the training"),
+    ("Сумын интернэтийн хурд удаан байна", "Slow internet in the soum"),
+    ("Иргэний бүртгэлийн лавлагаа авч чадсангүй", "Could not obtain a civil registration certificate"),
+    ("Нийгмийн даатгалын шимтгэлийн мэдээлэл буруу", "Wrong social insurance contribution record"),
+    ("Газрын зөвшөөрлийн цахим хүсэлт гацсан", "Online land permit application is stuck"),
+    ("Татварын тайлан илгээхэд алдаа гарсан", "Error when submitting the tax return"),
+    ("Хөгжлийн бэрхшээлтэй иргэнд хүртээмжгүй", "Not accessible to persons with disabilities"),
+    ("Өргөдлийн хариу ирээгүй", "No answer to the petition"),
+    ("Гэрээт ажилтны харилцаа муу", "Rude behaviour of contractor staff"),
+    ("Мэдээллийн аюулгүй байдлын асуудал", "Concern about data security"),
+    ("Хувийн мэдээлэл алдагдсан байж болзошгүй", "Personal data may have leaked"),
+    ("Сургуулийн цахим бүртгэл ажиллахгүй", "School online enrolment does not work"),
+    ("Эмнэлгийн цаг захиалж чадахгүй байна", "Cannot book a hospital appointment"),
+    ("Тэтгэврийн лавлагаа авах хүсэлт", "Request for a pension statement"),
+    ("Жолооны үнэмлэх сунгах цахим үйлчилгээ", "Online driving licence renewal"),
+    ("Малчдын мэдээллийн санд бүртгүүлэх", "Registering in the herders' database"),
+    ("Зөвлөлдөх уулзалтын талаар санал", "Comment on the consultation meeting"),
+]
+AIMAGS = [
+    ("Архангай", "Arkhangai"),
+    ("Баян-Өлгий", "Bayan-Ölgii"),
+    ("Баянхонгор", "Bayankhongor"),
+    ("Булган", "Bulgan"),
+    ("Говь-Алтай", "Govi-Altai"),
+    ("Говьсүмбэр", "Govisümber"),
+    ("Дархан-Уул", "Darkhan-Uul"),
+    ("Дорноговь", "Dornogovi"),
+    ("Дорнод", "Dornod"),
+    ("Дундговь", "Dundgovi"),
+    ("Завхан", "Zavkhan"),
+    ("Орхон", "Orkhon"),
+    ("Өвөрхангай", "Övörkhangai"),
+    ("Өмнөговь", "Ömnögovi"),
+    ("Сүхбаатар", "Sükhbaatar"),
+    ("Сэлэнгэ", "Selenge"),
+    ("Төв", "Töv"),
+    ("Увс", "Uvs"),
+    ("Ховд", "Khovd"),
+    ("Хөвсгөл", "Khövsgöl"),
+    ("Хэнтий", "Khentii"),
+]
+RARE = ("хүүхдийн цэцэрлэгийн ойролцоо", "near the kindergarten")
+# The newest cases not yet acknowledged, and how often a case being resolved waits for the complainant
+# or has an unread reply.
+REGISTERED_NEWEST = 1000
+AWAITING_EVERY = 50
+UNREAD_REPLY_EVERY = 500
+
+
+def _sql_array(values):
+    return "ARRAY[" + ", ".join("'" + value.replace("'", "''") + "'" for value in values) + "]"
+
+
+def _summary(language):
+    """The SQL of a seeded public summary in one language (0: Mongolian, 1: English), over i."""
+    topics = _sql_array(topic[language] for topic in TOPICS)
+    aimags = _sql_array(aimag[language] for aimag in AIMAGS)
+    rare = RARE[language].replace("'", "''")
+    return (
+        f"({topics})[1 + i %% {len(TOPICS)}] || ' (' || ({aimags})[1 + (i / {len(TOPICS)}) %% {len(AIMAGS)}] || ')'"
+        f" || CASE WHEN i %% 1009 = 0 THEN ', {rare}' ELSE '' END"
+    )
 
 
 def tracking_code(grievance_id: int) -> str:
@@ -35,6 +112,8 @@ GRIEVANCE_COLUMNS = {
     "channel": f"({CHANNELS})[1 + i %% 6]",
     "received_at": "r",
     "summary": "'Seeded case ' || i || ': the road works near the soum centre blocked access to the clinic.'",
+    "summary_mn": _summary(0),
+    "summary_en": _summary(1),
     "details": "''",
     "location": "'Aimag ' || (i %% 21)",
     "status": "CASE WHEN i %% 10 < 7 THEN 'resolved' WHEN i %% 10 = 7 THEN 'unrelated' ELSE 'resolving' END",
@@ -75,6 +154,19 @@ NEUTRAL = {
     "bytea": "''::bytea",
     "uuid": "NULL",
 }
+
+
+# Applied after the load, before the indexes are rebuilt; each keeps the state constraints (grievances.models).
+QUEUE = [
+    # The newest cases being resolved are not acknowledged yet.
+    "UPDATE grievances_grievance SET state = 'registered', acknowledged_at = NULL "
+    "WHERE state = 'in_progress' AND id > %(count)s - %(registered_newest)s",
+    # Some wait for the complainant: their deadline is paused.
+    "UPDATE grievances_grievance SET state = 'awaiting_complainant', awaiting_since = received_at::date + 5, "
+    "paused_due_on = due_on, due_on = NULL WHERE state = 'in_progress' AND id %% %(awaiting_every)s = 8",
+    "UPDATE grievances_grievance SET has_unread_reply = true "
+    "WHERE state = 'in_progress' AND id %% %(unread_reply_every)s = 9",
+]
 
 
 def _columns(cursor, table):
@@ -155,6 +247,16 @@ def seed(connection, *, count: int, prefix: str, log=print) -> None:
             """  # noqa: S608
         cursor.execute(query, {"start": START, "count": count, "prefix": prefix})
         cursor.execute("SELECT setval(pg_get_serial_sequence('grievances_grievance', 'id'), %s)", [count])
+        for statement in QUEUE:
+            cursor.execute(
+                statement,
+                {
+                    "count": count,
+                    "registered_newest": REGISTERED_NEWEST,
+                    "awaiting_every": AWAITING_EVERY,
+                    "unread_reply_every": UNREAD_REPLY_EVERY,
+                },
+            )
         log(f"inserted {count:,} cases in {time.monotonic() - started:.0f} s")
         names, expressions = _select_list(cursor, "grievances_complainant", COMPLAINANT_COLUMNS)
         cursor.execute(f"INSERT INTO grievances_complainant ({names}) SELECT {expressions} FROM grievances_grievance g")  # noqa: S608

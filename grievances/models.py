@@ -366,13 +366,31 @@ class Grievance(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "due_on"], name="grievance_status_due"),
-            models.Index(fields=["received_at"], name="grievance_received"),
+            # With the id, the newest-first list reads a deep page's ids from the index alone (smartgov.paginators).
+            models.Index(fields=["received_at", "id"], name="grievance_received"),
             models.Index(fields=["stage", "status"], name="grievance_stage_status"),
             models.Index(fields=["channel", "received_at"], name="grievance_channel_received"),
             models.Index(fields=["kind", "received_at"], name="grievance_kind_received"),
             models.Index(fields=["assigned_to", "status"], name="grievance_assignee_status"),
-            # The overdue filter and the due-date sort of the admin list look at open cases only.
-            models.Index(fields=["due_on"], condition=open_condition(), name="grievance_open_due"),
+            # The admin list sorted by deadline, then newest first and by id as the list breaks ties: the first
+            # index also serves the desk's order (only open cases have a deadline, so the overdue come first)
+            # and the overdue and due-soon filters; read backwards, the second serves the latest deadline first.
+            models.Index(fields=["due_on", "-received_at", "-id"], name="grievance_due_received"),
+            models.Index(fields=["due_on", "received_at", "id"], name="grievance_due_latest"),
+            # The few cases with a reply nobody has read, newest first.
+            models.Index(fields=["received_at"], condition=Q(has_unread_reply=True), name="grievance_unread_reply"),
+            # Two of the desk's queues (queues.py) in the desk's order: their cases have no deadline or sit among
+            # the open ones, so the due-date index above would read past the others to find them.
+            models.Index(
+                fields=["due_on", "-received_at", "-id"],
+                condition=Q(state=State.AWAITING_COMPLAINANT),
+                name="grievance_awaiting_queue",
+            ),
+            models.Index(
+                fields=["due_on", "-received_at", "-id"],
+                condition=open_condition() & Q(assigned_to=None),
+                name="grievance_unassigned_queue",
+            ),
         ]
 
     def __str__(self):
