@@ -34,7 +34,7 @@ def trigram_indexes_drop(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('grievances', '0014_encrypt_existing_complainant_names'),
+        ('grievances', '0015_admin_log_without_identity'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
