@@ -4,6 +4,15 @@ from django.conf import settings
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
+
+class PostgresTrigramExtension(TrigramExtension):
+    """pg_trgm on PostgreSQL only, both ways: Django's operation skips other databases going forwards,
+    but going backwards it asks PostgreSQL's catalogue whatever the database (SQLite fails)."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
 # The case list's text search (grievances.search) filters the public summaries with `icontains`, which
 # PostgreSQL runs as UPPER(column) LIKE UPPER('%word%'): trigram indexes on that expression serve it (the
 # complainant's name is encrypted and found through its blind index only). The statistics of
@@ -72,6 +81,6 @@ class Migration(migrations.Migration):
             index=models.Index(condition=models.Q(('state__in', ['registered', 'in_progress', 'awaiting_complainant']), ('assigned_to', None)), fields=['due_on', '-received_at', '-id'], name='grievance_unassigned_queue'),
         ),
         # Does nothing on databases other than PostgreSQL.
-        TrigramExtension(),
+        PostgresTrigramExtension(),
         migrations.RunPython(trigram_indexes_create, trigram_indexes_drop, elidable=False),
     ]
