@@ -1,0 +1,13 @@
+"""``{{ value|written_date }}``: the date as the page's language writes it (see smartgov.written_dates)."""
+
+from django import template
+
+from smartgov.written_dates import written_date as _written_date
+
+register = template.Library()
+
+
+@register.filter
+def written_date(value, language=None):
+    """Write ``value`` in the active language, or in the language given as the filter's argument."""
+    return _written_date(value, language or None)
