@@ -442,3 +442,51 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# --- Production shape (docker-compose.yml, scripts/prod-smoke) -----------------
+# Kept in one block at the end: each setting here refines one defined above.
+
+# The database password as its own variable (compose passes POSTGRES_PASSWORD as DATABASE_PASSWORD), so a
+# password with "@", "/" or "%" needs no URL quoting and never sits in a URL that logs may print.
+if env_str("DATABASE_PASSWORD"):
+    DATABASES["default"]["PASSWORD"] = env_str("DATABASE_PASSWORD")
+
+# Collected static files; the image collects them at build time into /app/staticfiles.
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(STATIC_ROOT)))
+# In production WhiteNoise serves hashed names (cached for ever) from the manifest collectstatic writes; in DEBUG
+# (and in the tests) the plain storage serves files without collectstatic.
+if not DEBUG:
+    STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+
+# Uploads and generated reports on an S3-compatible object store (django-storages) when MEDIA_STORAGE=s3, so
+# that web and worker replicas on several machines share them; the file system under MEDIA_ROOT otherwise.
+MEDIA_STORAGE = env_str("MEDIA_STORAGE", "filesystem")
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("S3_BUCKET"),
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+            "region_name": env_str("S3_REGION") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+            "location": env_str("S3_PREFIX"),
+            # Complainants' files are never public: every URL is signed and expires.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": env_int("S3_URL_SECONDS", 300),
+            "file_overwrite": False,
+        },
+    }
+    if not env_str("S3_BUCKET"):
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs S3_BUCKET.")
+elif MEDIA_STORAGE != "filesystem":
+    raise ImproperlyConfigured("MEDIA_STORAGE is 'filesystem' or 's3'.")
+
+# The container health check asks gunicorn for /healthz over plain HTTP on 127.0.0.1: no redirect to HTTPS.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Beat's schedule file lives outside the media volume (compose gives it its own volume), and beat writes it
+# after every task it sends, so its modification time says that beat is alive (smartgov/healthcheck.py).
+CELERY_BEAT_SCHEDULE_FILENAME = env_str("CELERY_BEAT_SCHEDULE_FILE", "celerybeat-schedule")
+CELERY_BEAT_SYNC_EVERY = 1
