@@ -9,7 +9,10 @@ class SmartgovConfig(AppConfig):
     verbose_name = _("Portal settings")
 
     def ready(self):
-        from . import checks  # noqa: F401 (registers the deploy checks)
+        from . import (
+            checks,  # noqa: F401 (registers the deploy checks)
+            sqlite_like,
+        )
         from .roles import sync_role_permissions
 
         # Permissions of models added by later migrations exist only after
@@ -17,6 +20,8 @@ class SmartgovConfig(AppConfig):
         # No sender: post_migrate is sent app by app, and the permissions of apps
         # listed after smartgov (grievances, ...) are created only at their turn.
         post_migrate.connect(sync_role_permissions, dispatch_uid="smartgov.sync_roles")
+        # The embedded default (SQLite) searches Mongolian and Kazakh without regard to case, as PostgreSQL does.
+        sqlite_like.connect()
 
 
 class SmartgovAdminConfig(admin_apps.AdminConfig):

@@ -120,10 +120,8 @@ class Supervised:
         self.stopping = True
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGTERM)
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             self.process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            pass
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)
         with contextlib.suppress(subprocess.TimeoutExpired):
@@ -203,7 +201,8 @@ class Smoke:
 
     def command(self, service, addresses=None):
         addresses = {**self.base_addresses, **(addresses or {})}
-        return [compose.relocate(part, addresses, self.paths) for part in compose.service_command(self.compose, service)]
+        argv = compose.service_command(self.compose, service)
+        return [compose.relocate(part, addresses, self.paths) for part in argv]
 
     @staticmethod
     def in_container(hostname, argv):
@@ -314,7 +313,8 @@ http {{
             raise RuntimeError(f"migrate failed:\n{done.stdout}\n{done.stderr}")
         self.web = []
         for index, port in enumerate(self.web_ports, start=1):
-            addresses = {("0.0.0.0", 8000): ("127.0.0.1", port), ("127.0.0.1", 8000): ("127.0.0.1", port)}
+            # gunicorn's --bind 0.0.0.0:8000 and the health check's 127.0.0.1:8000 become this instance's port.
+            addresses = {("0.0.0.0", 8000): ("127.0.0.1", port), ("127.0.0.1", 8000): ("127.0.0.1", port)}  # noqa: S104
             name = f"web-{index}"
             argv = self.command("web", addresses)
             self.web.append(self.start(name, self.in_container(name, argv), self.service_env("web", name, addresses)))
@@ -326,7 +326,8 @@ http {{
             argv = self.in_container(name, self.command("worker"))
             self.workers.append(self.start(name, argv, self.service_env("worker", name)))
         log("worker: " + " ".join(self.command("worker")) + " (x2)")
-        self.beat = self.start("beat", self.in_container("beat", self.command("beat")), self.service_env("beat", "beat"))
+        beat_argv = self.in_container("beat", self.command("beat"))
+        self.beat = self.start("beat", beat_argv, self.service_env("beat", "beat"))
         log("beat: " + " ".join(self.command("beat")))
         self.make_certificate()
         self.nginx_config()
