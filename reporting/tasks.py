@@ -6,6 +6,8 @@ from celery import shared_task
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from smartgov.singleton import only_one
+
 from . import services
 from .models import ReportRecord
 from .periods import half_year_report_due
@@ -29,10 +31,14 @@ def report_half_year_check_task():
     """Run daily by beat: generate the last half year's report on the first working day after it ends.
 
     Idempotent: nothing happens when a record of that half year exists, so a
-    missed day is caught up the next day and a second run does nothing.
+    missed day is caught up the next day and a second run does nothing. Two
+    runs at once (two beats) take turns on a lock: the second finds it held.
     """
     due = half_year_report_due(timezone.localdate())
-    if due is None or ReportRecord.objects.filter(period_end=due[1]).exists():
+    if due is None:
         return None
-    start, end = due
-    return [record.pk for record in services.report_generate(start=start, end=end)]
+    with only_one(f"reporting.half-year-report:{due[1]}") as mine:
+        if not mine or ReportRecord.objects.filter(period_end=due[1]).exists():
+            return None
+        start, end = due
+        return [record.pk for record in services.report_generate(start=start, end=end)]
