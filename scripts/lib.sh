@@ -8,8 +8,9 @@ PY="$VENV/bin/python"
 # Debian libraries WeasyPrint needs, a font with Mongolian Cyrillic, gettext for
 # compilemessages, poppler-utils for the PDF tests.
 RUNTIME_DEBS="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext poppler-utils"
-# Headless browser for the accessibility and keyboard tests.
-TEST_DEBS="chromium"
+# Headless browser for the accessibility and keyboard tests; nginx, redis-server and openssl for
+# scripts/prod-smoke, which the suite runs in CI (the reverse proxy, a Redis of its own, a throw-away certificate).
+TEST_DEBS="chromium nginx redis-server openssl"
 
 log() { printf '==> %s\n' "$*" >&2; }
 
