@@ -54,6 +54,7 @@ LOG_EXPORT_FIELDS = [
     "assigned_to__last_name",
     "complainant__gender",
     "complainant__age_group",
+    "sensitive",
 ]
 
 
