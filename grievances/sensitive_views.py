@@ -16,13 +16,15 @@ from .selectors import support_services_for_page
 
 
 def pathway_page(view):
-    """Send the pathway's headers with every answer of `view`: no copy kept, no referrer given."""
+    """Send the pathway's headers with every answer of `view`: no copy kept, no referrer given.
+
+    never_cache's Cache-Control includes no-store, which also keeps the page out of the back-forward cache.
+    """
 
     @wraps(view)
     @never_cache
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        response["Cache-Control"] = "no-store, no-cache, must-revalidate, max-age=0, private"
         response["Referrer-Policy"] = "no-referrer"
         return response
 
