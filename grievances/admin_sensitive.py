@@ -64,10 +64,14 @@ class MarkForm(forms.Form):
 
 
 class ConsentForm(MarkForm):
+    field_order = ["consent", "note"]
+
     consent = forms.ChoiceField(label=_("the complainant's answer"), choices=ReferralConsent.choices)
 
 
 class ReferralForm(MarkForm):
+    field_order = ["service", "note"]
+
     service = forms.ModelChoiceField(label=_("support service"), queryset=SupportService.objects.offered())
 
 

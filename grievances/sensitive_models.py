@@ -53,7 +53,7 @@ class SupportServiceQuerySet(models.QuerySet):
     def offered(self):
         """The services shown to complainants, the nationwide ones first."""
         return self.filter(is_active=True).order_by(
-            models.Case(models.When(aimag="", then=0), default=1), "aimag", "ordering", "name"
+            models.Case(models.When(aimag="", then=0), default=1), "ordering", "name"
         )
 
 
