@@ -152,3 +152,11 @@ def test_the_tracking_page_of_a_sensitive_case_shows_its_status_but_not_its_type
     assert "Resolving" in html
     assert "Complaint" not in html
     assert "sensitive" not in html.lower().replace("data-exit-this-page", "")
+
+
+def test_the_support_services_page_reads_the_register_in_one_query(client, services_offered, django_assert_num_queries):
+    for _other in range(5):
+        SupportService.objects.create(name_mn="Төв", offers_mn="Тусламж", phone="7000", aimag="MN-047")
+    client.get(SUPPORT_URL.format(language="en"))  # the language's catalogue and caches warmed
+    with django_assert_num_queries(1):
+        assert client.get(SUPPORT_URL.format(language="en")).status_code == 200

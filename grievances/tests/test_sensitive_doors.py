@@ -6,6 +6,7 @@ counts or the case list's search; reports count it and list it by number and
 date only, for everyone.
 """
 
+import csv
 import io
 import json
 from datetime import date
@@ -18,7 +19,7 @@ from openpyxl import load_workbook
 
 from grievances import services
 from grievances.models import Attachment, Grievance, Status
-from grievances.tests.factories import UserFactory, user_with_role
+from grievances.tests.factories import UserFactory, resolve, user_with_role
 from reporting.pdf import render_grm_report_pdf
 from reporting.selectors import grm_period_figures, grm_report_data
 from reporting.tests.factories import case
@@ -46,15 +47,14 @@ def world(settings):
         users[key] = user_with_role(role, username=f"door-{key}")
     secret = case(
         received_on=date(2020, 7, 10),
-        status=Status.RESOLVED,
-        resolved_on=date(2020, 7, 20),
         message=SECRET["message"],
         summary=SECRET["summary"],
         complainant={"name": SECRET["name"], "email": "saruul@example.mn"},
     )
     # Assigned to the PSC member before it was marked: marking takes it away from them.
-    services.grievance_assign(grievance=secret, actor=None, assignee=users["psc"])
-    secret = Grievance.objects.get(pk=secret.pk)
+    secret = services.grievance_assign(grievance=secret, actor=None, assignee=users["psc"])
+    secret = services.grievance_acknowledge(grievance=secret, actor=None)
+    secret = resolve(secret, resolved_on=date(2020, 7, 20))
     attachment = Attachment.objects.create(
         grievance=secret,
         file=ContentFile(b"%PDF-1.4 photo", name="photo.pdf"),
@@ -89,7 +89,8 @@ def test_the_case_is_not_in_the_admin_list_nor_found_by_search(world, role):
         response = client.get(f"/admin/grievances/grievance/{query}")
         assert response.status_code == 200
         assert secret not in response.context["cl"].result_list
-        assert secret.registered_no not in _text(response)
+        if not query:  # a search page repeats its query
+            assert secret.registered_no not in _text(response)
 
 
 @pytest.mark.parametrize("role", OFFICER_SIDE)
@@ -169,12 +170,12 @@ def test_whoever_may_export_it_gets_its_number_date_and_sensitive_only(world, fi
         ).active
         rows = [[str(cell or "") for cell in row] for row in sheet.iter_rows(values_only=True)]
     else:
-        rows = [line.split(",") for line in _text(response).splitlines()]
+        rows = list(csv.reader(io.StringIO(_text(response))))
     row = next(row for row in rows if row[0] == secret.registered_no)
-    text = " ".join(row)
-    assert "2020-07-10" in text
-    assert SECRET["summary"] not in text and "Resolved" not in text and "Facebook" not in text
-    assert "Sensitive" in text
+    assert row[2].startswith("2020-07-10")
+    # The summary's column says the case is sensitive (in the page's language); every other column is empty.
+    assert row[6] and SECRET["summary"] not in row[6]
+    assert [cell for index, cell in enumerate(row) if index not in (0, 2, 6) and cell] == []
 
 
 @pytest.mark.parametrize("role", OFFICER_SIDE)
