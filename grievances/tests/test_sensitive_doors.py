@@ -274,3 +274,16 @@ def test_the_focal_point_role_exists_with_its_permission():
     assert group.permissions.filter(codename="view_sensitive_grievance").exists()
     officer = Group.objects.get(name=roles.PIU_OFFICER)
     assert not officer.permissions.filter(codename="view_sensitive_grievance").exists()
+
+
+def test_the_outbox_leaves_out_the_messages_of_the_case_for_the_officer(world):
+    from smartgov.models import OutboxMessage
+
+    users, secret, ordinary, _file = world
+    reference = f"grievance:{secret.pk}"
+    assert OutboxMessage.objects.filter(reference=reference).exists()  # the complainant was written to
+    for role, sees in (("officer", False), ("superuser", True)):
+        listed = _client(users, role).get("/admin/smartgov/outboxmessage/?all=")
+        references = {message.reference for message in listed.context["cl"].result_list}
+        assert (reference in references) is sees
+        assert ("saruul@example.mn" in _text(listed)) is sees
