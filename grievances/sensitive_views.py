@@ -2,8 +2,10 @@
 
 A person reading about abuse may be watched: every page of the pathway has
 "Exit this page" ({% exit_this_page %}), is never stored by the browser or a
-proxy (Cache-Control: no-store), and does not tell the next site where the
-person came from (Referrer-Policy: no-referrer).
+proxy (Cache-Control: no-store), and does not tell another site where the
+person came from (Referrer-Policy: same-origin; the exit link itself is
+rel="noreferrer"). Not "no-referrer": with it, browsers send `Origin: null`
+with the pathway's own forms, and Django's CSRF check refuses them.
 """
 
 from functools import wraps
@@ -16,7 +18,7 @@ from .selectors import support_services_for_page
 
 
 def pathway_page(view):
-    """Send the pathway's headers with every answer of `view`: no copy kept, no referrer given.
+    """Send the pathway's headers with every answer of `view`: no copy kept, no referrer given to other sites.
 
     never_cache's Cache-Control includes no-store, which also keeps the page out of the back-forward cache.
     """
@@ -25,7 +27,7 @@ def pathway_page(view):
     @never_cache
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "same-origin"
         return response
 
     return wrapped
