@@ -18,7 +18,7 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from grievances import services
-from grievances.models import Attachment, Grievance, Status
+from grievances.models import Attachment, Grievance
 from grievances.tests.factories import UserFactory, resolve, user_with_role
 from reporting.pdf import render_grm_report_pdf
 from reporting.selectors import grm_period_figures, grm_report_data
