@@ -1,4 +1,4 @@
-"""Demo support services for the sensitive-case pathway (SEA/SH), and one demo sensitive case. Idempotent.
+"""Demo support services for the sensitive-case pathway (SEA/SH). Idempotent.
 
 The services are the kinds Mongolia has (the police, the 108 child and family
 helpline, the National Center Against Violence, the one-stop service centres
@@ -6,8 +6,7 @@ at hospitals); every name says "demo": staff replace them with the services
 and numbers they have checked before the portal goes live.
 """
 
-from . import services
-from .models import Channel, Grievance, Kind, MessageLanguage, ReferralConsent, SupportService
+from .models import SupportService
 
 DEMO_SERVICES = [
     {
@@ -68,26 +67,12 @@ DEMO_SERVICES = [
     },
 ]
 
-DEMO_SENSITIVE_SUMMARY_EN = "Sensitive case (demo)"
-
 
 def load(stdout):
-    """Create the demo services and the demo sensitive case that are not there yet."""
+    """Create the demo services that are not there yet."""
     created = 0
     for values in DEMO_SERVICES:
         if not SupportService.objects.filter(name_en=values["name_en"]).exists():
             SupportService.objects.create(**values)
             created += 1
     stdout.write(f"grievances: {created} demo support services created")
-    if not Grievance.objects.filter(summary_en=DEMO_SENSITIVE_SUMMARY_EN).exists():
-        services.grievance_register(
-            kind=Kind.COMPLAINT,
-            channel=Channel.WEBSITE,
-            message="Демо: мэдрэмтгий асуудлын жишээ. Жинхэнэ мэдээлэл биш.",
-            message_language=MessageLanguage.MONGOLIAN,
-            translations={"summary_mn": "Мэдрэмтгий хэрэг (демо)", "summary_en": DEMO_SENSITIVE_SUMMARY_EN},
-            complainant={"preferred_language": "mn"},
-            sensitive=True,
-            referral_consent=ReferralConsent.YES,
-        )
-        stdout.write("grievances: 1 demo sensitive case created (seen by the focal point only)")
