@@ -34,11 +34,12 @@ logger = logging.getLogger(__name__)
 def grievance_new(request):
     """Show the form; on a valid POST register the case once and redirect to the confirmation.
 
-    `?sensitive=1` is the sensitive pathway's entry (sensitive_views.py): its box comes ticked.
+    `?safe=1` is the sensitive pathway's entry (sensitive_views.py): its box comes ticked. The URL names no
+    topic, as it stays in the browser's history.
     """
     language = get_language()
     if request.method != "POST":
-        form = GrievanceForm(language=language, sensitive=request.GET.get("sensitive") == "1")
+        form = GrievanceForm(language=language, sensitive=request.GET.get("safe") == "1")
         return render(request, "grievances/grievance_form.html", {"form": form})
     form = GrievanceForm(request.POST, request.FILES, language=language)
     if ratelimit.is_limited(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT):

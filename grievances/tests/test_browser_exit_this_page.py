@@ -123,7 +123,7 @@ def test_on_the_form_ticking_the_box_shows_the_control_which_then_leaves(page):
 
 
 def test_the_confirmation_of_a_sensitive_case_has_the_control(page, services_offered):
-    page.goto("/en/grievances/new/?sensitive=1")
+    page.goto("/en/grievances/new/?safe=1")
     page.check("input[name=kind][value=complaint]")
     page.fill("#id_summary", "Something happened at the work camp.")
     page.check("#id_referral_consent_1")
@@ -161,7 +161,7 @@ def test_without_javascript_tab_and_enter_leave(page_without_javascript, service
 def test_without_javascript_the_form_from_the_safe_entry_shows_the_control(page_without_javascript):
     tab = page_without_javascript
     tab.goto("/en/grievances/safe/")
-    tab.click("a[href$='?sensitive=1']")
+    tab.click("a[href$='?safe=1']")
     assert tab.is_visible(BUTTON)
     assert tab.is_checked("#id_sensitive")
     tab.click(BUTTON)
@@ -172,7 +172,7 @@ def test_without_javascript_the_form_from_the_safe_entry_shows_the_control(page_
 
 
 @pytest.mark.parametrize("language", ["mn", "en", "kk"])
-@pytest.mark.parametrize("path", ["grievances/safe/", "grievances/new/?sensitive=1"])
+@pytest.mark.parametrize("path", ["grievances/safe/", "grievances/new/?safe=1"])
 def test_the_pathway_pages_have_no_axe_violations(page, axe_violations, services_offered, language, path):
     page.goto(f"/{language}/{path}")
     assert axe_violations(page) == []
@@ -180,7 +180,7 @@ def test_the_pathway_pages_have_no_axe_violations(page, axe_violations, services
 
 @pytest.mark.parametrize("language", ["mn", "kk"])
 def test_the_sensitive_confirmation_has_no_axe_violations(page, axe_violations, services_offered, language):
-    page.goto(f"/{language}/grievances/new/?sensitive=1")
+    page.goto(f"/{language}/grievances/new/?safe=1")
     page.check("input[name=kind][value=complaint]")
     page.fill("#id_summary", "Something happened.")
     page.check("#id_consent")

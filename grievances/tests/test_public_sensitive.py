@@ -63,7 +63,7 @@ def test_the_support_services_page_lists_the_offered_services_with_the_exit_cont
     _assert_exit_control(html)
     assert 'href="tel:108"' in html and 'href="tel:70420000"' in html
     assert "Хаагдсан" not in html
-    assert f"/{language}/grievances/new/?sensitive=1" in html
+    assert f"/{language}/grievances/new/?safe=1" in html
 
 
 def test_the_kazakh_page_shows_the_kazakh_name_where_written_else_the_mongolian(client, services_offered):
@@ -78,7 +78,7 @@ def test_home_and_the_form_link_to_the_safe_entry(client):
 
 
 def test_the_form_reached_from_the_safe_entry_comes_ticked_with_the_exit_control_shown(client):
-    response = client.get("/en/grievances/new/?sensitive=1")
+    response = client.get("/en/grievances/new/?safe=1")
     html = response.content.decode()
     _assert_pathway_headers(response)
     _assert_exit_control(html)
@@ -99,7 +99,7 @@ def _box_ticked(html) -> bool:
 
 def test_the_cached_empty_form_of_the_safe_entry_is_not_the_ordinary_one(client):
     assert not _box_ticked(client.get("/en/grievances/new/").content.decode())
-    assert _box_ticked(client.get("/en/grievances/new/?sensitive=1").content.decode())
+    assert _box_ticked(client.get("/en/grievances/new/?safe=1").content.decode())
     assert not _box_ticked(client.get("/en/grievances/new/").content.decode())
 
 
