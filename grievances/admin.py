@@ -232,6 +232,7 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
             StageResolutionInline,
             AttachmentInline,
             admin_referrals.ReferralLetterInline,
+            *([admin_sensitive.SupportReferralInline] if obj.sensitive else []),
         ]
 
     def has_delete_permission(self, request, obj=None):
@@ -257,6 +258,7 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
             and grievance.anonymised_at is None,
             "contact_tasks": self._contact_tasks(request, grievance),
             "history": self._history(grievance),
+            "sensitive_panel": admin_sensitive.sensitive_panel(grievance, request.user),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -352,6 +354,7 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
             *admin_transitions.transition_urls(self),
             *admin_receipts.receipt_urls(self),
             *admin_referrals.referral_letter_urls(self),
+            *admin_sensitive.sensitive_urls(self),
             *super().get_urls(),
         ]
 
@@ -436,5 +439,6 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
         return response
 
 
-# The referral register and the letters' inline; imported last, as it builds on ReadOnlyInline above.
-from . import admin_referrals  # noqa: E402
+# The referral register and the letters' inline, the SEA/SH pathway's register and panel; imported last, as they
+# build on ReadOnlyInline above.
+from . import admin_referrals, admin_sensitive  # noqa: E402

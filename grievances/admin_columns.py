@@ -86,6 +86,8 @@ class CaseListColumns:
     def badges(self, grievance):
         # has_open_contact_task is annotated by selectors.grievance_list_for_user: no query per row.
         found = []
+        if grievance.sensitive:  # only the focal point and the superuser are shown such cases
+            found.append(format_html('<strong class="sensitive-badge">{}</strong>', gettext("Sensitive")))
         if grievance.has_open_contact_task:
             found.append(format_html('<strong class="contact-task-badge">{}</strong>', gettext("Call")))
         if grievance.has_unread_reply:

@@ -38,6 +38,7 @@ def confirmation_cookie_set(response, *, submission: OnlineSubmission, data: dic
         "tracking_code": submission.tracking_code,
         "emailed": bool(data.get("email")),
         "anonymous": not any(data.get(field) for field in ("name", "phone", "email", "address")),
+        "sensitive": bool(data.get("sensitive")),
     }
     value = crypto.encrypt_for_client(json.dumps(confirmation))
     for language, _name in settings.LANGUAGES:

@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
-from . import services
+from . import demo_support, services
 from .importer import import_log, read_rows
 from .models import Channel, Grievance, Kind, MessageLanguage, ReplyLanguage, Stage
 
@@ -121,6 +121,7 @@ def load(stdout):
     completed = _add_mongolian_copies()
     if completed:
         stdout.write(f"grievances: {completed} demo cases given their Mongolian texts")
+    demo_support.load(stdout)
 
 
 def _add_mongolian_copies() -> int:

@@ -12,7 +12,7 @@ from smartgov.forms import AccessibleFormMixin
 from smartgov.uploads import RefusedUpload
 
 from . import upload_quota, uploads
-from .models import Kind, ReplyLanguage, ResponseWay
+from .models import Kind, ReferralConsent, ReplyLanguage, ResponseWay
 
 PHONE_PATTERN = re.compile(r"^\+?[\d\s\-()]{6,30}$")
 # The ways of answering a citizen can ask for on the form, and what each needs from them.
@@ -191,13 +191,38 @@ class GrievanceForm(AccessibleFormMixin, AttachmentsFormMixin, forms.Form):
         ),
         error_messages={"required": _("To send the form, tick the box to agree to how we use your information.")},
     )
+    # The sensitive-case pathway (SEA/SH, sensitive.py): the complainant's own choice, and consent to a referral.
+    sensitive = forms.BooleanField(
+        label=_("This is about sexual harassment, abuse or exploitation, or it puts me in danger (optional)"),
+        help_text=_(
+            "If you tick this box, only one specially designated staff member sees your feedback, not the other "
+            "project staff, and reports never show what it is about. We also show you services that can help."
+        ),
+        required=False,
+    )
+    referral_consent = forms.ChoiceField(
+        label=_("May that staff member put you in touch with a support service? (optional)"),
+        help_text=_(
+            "Only if you ticked the box above. We never refer you to a service without your agreement. "
+            "You can also decide later."
+        ),
+        choices=[
+            ("", _("I will decide later")),
+            (ReferralConsent.YES.value, _("Yes, I agree")),
+            (ReferralConsent.NO.value, _("No")),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+    )
     # Honeypot: hidden from people (display: none), filled in by robots that fill in every field.
     homepage = forms.CharField(label=_("Leave this field empty"), required=False)
     submission_token = forms.UUIDField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, language="mn", **kwargs):
+    def __init__(self, *args, language="mn", sensitive=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["preferred_language"].initial = language
+        self.fields["sensitive"].initial = sensitive  # reached from the pathway's safe entry
+        self.fields["sensitive"].widget.attrs["data-reveals-exit-this-page"] = ""
         self.fields["submission_token"].initial = uuid.uuid4()
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
@@ -213,7 +238,8 @@ class GrievanceForm(AccessibleFormMixin, AttachmentsFormMixin, forms.Form):
         life of a process; the language and the upload settings shown in the
         attachments hint are the rest.
         """
-        return f"{get_language()}:{settings.UPLOAD_MAX_FILE_BYTES}:{settings.GRM_MAX_ATTACHMENTS}"
+        sensitive = "sensitive" if self.fields["sensitive"].initial else ""
+        return f"{get_language()}:{settings.UPLOAD_MAX_FILE_BYTES}:{settings.GRM_MAX_ATTACHMENTS}:{sensitive}"
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
@@ -228,6 +254,8 @@ class GrievanceForm(AccessibleFormMixin, AttachmentsFormMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if not cleaned.get("sensitive"):
+            cleaned["referral_consent"] = ""  # asked on the pathway only
         field_needed = REPLY_WAY_NEEDS.get(cleaned.get("preferred_contact"))
         if field_needed and not cleaned.get(field_needed[0]) and field_needed[0] not in self.errors:
             self.add_error(field_needed[0], field_needed[1])
@@ -237,6 +265,14 @@ class GrievanceForm(AccessibleFormMixin, AttachmentsFormMixin, forms.Form):
         data = self.cleaned_data
         fields = ["name", "phone", "email", "address", "preferred_contact", "preferred_language"]
         return {field: data[field] for field in fields if data.get(field)}
+
+    def is_sensitive(self) -> bool:
+        """Whether the page belongs to the sensitive pathway: reached from its entry, or the box ticked."""
+        if self.is_bound:
+            return self.fields["sensitive"].widget.value_from_datadict(
+                self.data, self.files, self.add_prefix("sensitive")
+            )
+        return bool(self.fields["sensitive"].initial)
 
 
 class TrackingForm(AccessibleFormMixin, forms.Form):

@@ -16,6 +16,8 @@ from smartgov.crypto import EncryptedCharField, EncryptedEmailField
 from smartgov.search_keys import email_search_key, name_search_key, phone_search_key
 from smartgov.workdays import add_working_days
 
+from .sensitive_models import SENSITIVE_CONSTRAINTS, ReferralConsent, SupportReferral, SupportService  # noqa: F401
+
 
 class Kind(models.TextChoices):
     COMPLAINT = "complaint", _("Complaint")
@@ -157,6 +159,10 @@ class RegistrationCounter(models.Model):
         return f"{self.year}: {self.last_number}"
 
 
+# Who may see sensitive cases (SEA/SH): the focal point's role and the superuser (smartgov/roles.py).
+SENSITIVE_PERMISSION = "grievances.view_sensitive_grievance"
+
+
 class GrievanceQuerySet(models.QuerySet):
     def open(self):
         """Cases still being handled: registered or being resolved (OPEN_STATES)."""
@@ -182,14 +188,25 @@ class GrievanceQuerySet(models.QuerySet):
         """Cases the user may see: all of them with view_all_grievances, else those assigned to them.
 
         Project Steering Committee members handle only the cases assigned to them.
+        Sensitive cases (SEA/SH, sensitive_models.py) are seen only with
+        view_sensitive_grievance (the SEA/SH focal point, the superuser), all
+        of them, whatever else the person may see: this is the one rule every
+        list, page, export, API answer and count goes through.
         """
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.has_perm("grievances.view_all_grievances"):
-            return self
-        if user.has_perm("grievances.view_grievance"):
-            return self.filter(assigned_to=user)
-        return self.none()
+            ordinary = Q()
+        elif user.has_perm("grievances.view_grievance"):
+            ordinary = Q(assigned_to=user)
+        else:
+            ordinary = None
+        may_see_sensitive = user.has_perm(SENSITIVE_PERMISSION)
+        if ordinary is None:
+            return self.filter(sensitive=True) if may_see_sensitive else self.none()
+        if may_see_sensitive:
+            return self if ordinary == Q() else self.filter(ordinary | Q(sensitive=True))
+        return self.filter(ordinary, sensitive=False)
 
     def retention_expired(self, now):
         """Closed cases kept longer than GRM_RETENTION_DAYS and not anonymised yet."""
@@ -337,6 +354,26 @@ class Grievance(models.Model):
         help_text=_("Until this day the complainant can say whether the issue was resolved; then the case closes."),
     )
 
+    # The sensitive-case pathway (SEA/SH): set by the complainant on the form or by staff
+    # (sensitive.grievance_mark_sensitive); who and when are in the history. Such a case is seen only by the
+    # focal point and the superuser (GrievanceQuerySet.visible_to) and reported by number and date only.
+    sensitive = models.BooleanField(
+        _("sensitive (SEA/SH)"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "Sexual exploitation, abuse or harassment, or a case that puts the complainant in danger: "
+            "seen only by the SEA/SH focal point."
+        ),
+    )
+    referral_consent = models.CharField(
+        _("consent to a referral to a support service"),
+        max_length=16,
+        choices=ReferralConsent.choices,
+        default=ReferralConsent.NOT_ASKED,
+        editable=False,
+    )
+
     tracking_code_hash = models.CharField(_("tracking code (hashed)"), max_length=128, blank=True, editable=False)
     submission_token = models.UUIDField(_("submission token"), null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -353,6 +390,7 @@ class Grievance(models.Model):
             ("view_all_grievances", _("Can see every case, not only those assigned to them")),
             ("triage_grievance", _("Can acknowledge, triage, assign, reopen and close cases")),
             ("resolve_grievance", _("Can escalate and resolve cases")),
+            ("view_sensitive_grievance", _("Can see and handle sensitive (SEA/SH) cases")),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -363,6 +401,7 @@ class Grievance(models.Model):
             models.CheckConstraint(condition=Q(kind__in=Kind.values), name="grievance_kind_valid"),
             models.CheckConstraint(condition=Q(channel__in=Channel.values), name="grievance_channel_valid"),
             *STATE_CONSTRAINTS,
+            *SENSITIVE_CONSTRAINTS,
         ]
         indexes = [
             models.Index(fields=["status", "due_on"], name="grievance_status_due"),
@@ -379,6 +418,8 @@ class Grievance(models.Model):
             models.Index(fields=["due_on", "received_at", "id"], name="grievance_due_latest"),
             # The few cases with a reply nobody has read, newest first.
             models.Index(fields=["received_at"], condition=Q(has_unread_reply=True), name="grievance_unread_reply"),
+            # The focal point's list: the few sensitive cases, newest first.
+            models.Index(fields=["-received_at", "-id"], condition=Q(sensitive=True), name="grievance_sensitive"),
             # Two of the desk's queues (queues.py) in the desk's order: their cases have no deadline or sit among
             # the open ones, so the due-date index above would read past the others to find them.
             models.Index(
@@ -543,6 +584,10 @@ class EventType(models.TextChoices):
     APPEALED = "appealed", _("Complainant appealed: not resolved")
     TRACKING_CODE_ISSUED = "tracking_code_issued", _("Tracking code issued")
     CLOSED_NO_RESPONSE = "closed_no_response", _("Closed: the complainant did not answer the question")
+    MARKED_SENSITIVE = "marked_sensitive", _("Marked sensitive (SEA/SH)")
+    UNMARKED_SENSITIVE = "unmarked_sensitive", _("No longer sensitive")
+    REFERRAL_CONSENT_RECORDED = "referral_consent_recorded", _("Consent to a referral recorded")
+    REFERRED_TO_SUPPORT = "referred_to_support", _("Referred to a support service")
 
 
 class GrievanceEvent(models.Model):

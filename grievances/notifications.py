@@ -18,6 +18,7 @@ by naming <name> in its registry entry.
 import re
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -27,6 +28,7 @@ from smartgov.outbox import outbox_message_create
 
 from . import public_case
 from .models import (
+    SENSITIVE_PERMISSION,
     Complainant,
     ContactTask,
     ContactWay,
@@ -223,15 +225,42 @@ def grievance_replied_staff_notify(*, grievance: Grievance):
     return _staff_send(grievance, "replied_staff")
 
 
+def grievance_sensitive_staff_notify(*, grievance: Grievance):
+    """Tell the SEA/SH focal points that a sensitive case waits for them, in words that do not say what it is about."""
+    return _staff_send(grievance, "sensitive_staff")
+
+
+def _staff_recipients(grievance: Grievance) -> list[str]:
+    """Who a staff message about the case goes to: its assignee, else the PIU's address.
+
+    A sensitive case's messages go only to those who may open it: its assignee
+    if they may, else every focal point; the PIU's address only when no focal
+    point has an e-mail address, so the case is not left unknown.
+    """
+    officer = grievance.assigned_to
+    if grievance.sensitive:
+        if officer is not None and officer.email and officer.has_perm(SENSITIVE_PERMISSION):
+            return [officer.email]
+        focal_points = get_user_model().objects.filter(
+            is_active=True, groups__permissions__codename=SENSITIVE_PERMISSION.split(".")[1]
+        )
+        found = sorted(set(focal_points.exclude(email="").values_list("email", flat=True)))
+        if found:
+            return found
+    elif officer is not None and officer.email:
+        return [officer.email]
+    return [settings.GRM_CONTACT["email"]] if settings.GRM_CONTACT["email"] else []
+
+
 def _staff_send(grievance: Grievance, name: str):
     """Write a message to the officer the case is assigned to, else to the PIU's own address, in Mongolian.
 
     Staff messages name the case and link to its page; they carry nothing of
-    what the complainant wrote, which staff read in the admin.
+    what the complainant wrote, which staff read in the admin. Returns the
+    first message written (a sensitive case may go to several focal points).
     """
-    officer = grievance.assigned_to
-    recipient = (officer.email if officer is not None else "") or settings.GRM_CONTACT["email"]
-    if not recipient:
+    recipients = _staff_recipients(grievance)
+    if not recipients:
         return None
     with translation.override(settings.LANGUAGE_CODE):
         context = {
@@ -240,4 +269,8 @@ def _staff_send(grievance: Grievance, name: str):
         }
         subject = render_to_string(f"grievances/email/{name}_subject.txt", context)
         body = render_to_string(f"grievances/email/{name}_body.txt", context)
-    return outbox_message_create(recipient=recipient, subject=subject, body=body, reference=f"grievance:{grievance.pk}")
+    written = [
+        outbox_message_create(recipient=recipient, subject=subject, body=body, reference=f"grievance:{grievance.pk}")
+        for recipient in recipients
+    ]
+    return written[0]

@@ -48,6 +48,8 @@ def grievance_submit_online(
     submission_token,
     browser_key: str,
     language: str = "mn",
+    sensitive: bool = False,
+    referral_consent: str = "",
 ) -> OnlineSubmission:
     """Register feedback from the website form once per submission token, with its tracking code.
 
@@ -78,6 +80,8 @@ def grievance_submit_online(
             complainant=complainant or {},
             submission_token=key,
             tracking_code_hash=tracking.tracking_code_hash(code),
+            sensitive=sensitive,
+            referral_consent=referral_consent,
         )
     except IntegrityError:
         # The same token was registered by an earlier request (a double click, a POST sent again).

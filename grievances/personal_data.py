@@ -135,8 +135,13 @@ def personal_data_export(*, actor=None, email: str = "", phone: str = "", grieva
     The person is found by exact e-mail or phone: their cases, their public
     comments and their entries as a stakeholder's representative. `grievances`
     adds cases chosen by hand (the admin action), for a complainant who gave neither.
+    A member of staff (`actor`) exports only the cases they may see: the
+    person's sensitive cases (SEA/SH) stay with the focal point.
     """
-    cases = {case.pk: case for case in grievances_of_person(email=email, phone=phone)}
+    found = grievances_of_person(email=email, phone=phone)
+    if actor is not None:
+        found = found.filter(pk__in=Grievance.objects.visible_to(actor).values("pk"))
+    cases = {case.pk: case for case in found}
     for case in grievances or []:
         cases.setdefault(case.pk, case)
     ordered = sorted(cases.values(), key=lambda case: (case.received_at, case.pk))

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from smartgov.periods import local_day_bounds
 
-from .models import ContactTask, EventType, Grievance, GrievanceEvent, Stage, StageResolution
+from .models import ContactTask, EventType, Grievance, GrievanceEvent, Stage, StageResolution, SupportService
 from .queues import QUEUES
 
 
@@ -54,6 +54,7 @@ LOG_EXPORT_FIELDS = [
     "assigned_to__last_name",
     "complainant__gender",
     "complainant__age_group",
+    "sensitive",
 ]
 
 
@@ -155,3 +156,11 @@ def grievance_public_timeline(*, grievance) -> list[GrievanceEvent]:
         .only("event_type", "created_at", "to_stage")
         .order_by("created_at", "id")
     )
+
+
+def support_services_for_page(*, language: str) -> list[dict]:
+    """The support services offered, nationwide first, each with its texts in the page's language (one query)."""
+    return [
+        {**service.in_language(language), "phone": service.phone, "aimag": service.get_aimag_display()}
+        for service in SupportService.objects.offered()
+    ]

@@ -14,6 +14,7 @@ from smartgov.workdays import add_working_days, working_days_between
 from . import audit_trail, history, notifications, referrals, uploads, workflow
 from .languages import REPORT_LANGUAGES, REPORT_TEXTS
 from .models import (
+    SENSITIVE_PERMISSION,
     TRANSLATED_TEXTS,
     Complainant,
     ContactTask,
@@ -21,6 +22,7 @@ from .models import (
     Grievance,
     GrievanceEvent,
     ReferralBody,
+    ReferralConsent,
     ResponseWay,
     Satisfaction,
     Stage,
@@ -82,6 +84,8 @@ def grievance_register(
     translations: dict | None = None,
     attachments: list | None = None,
     confirm: bool = True,
+    sensitive: bool = False,
+    referral_consent: str = "",
 ) -> Grievance:
     """Register a grievance from any channel and give it its registration number.
 
@@ -134,6 +138,8 @@ def grievance_register(
         due_on=due_on,
         submission_token=submission_token,
         tracking_code_hash=tracking_code_hash,
+        sensitive=sensitive,
+        referral_consent=referral_consent or ReferralConsent.NOT_ASKED,
     )
     # Every language's copy of a text the caller gave is set, so a language left empty stays empty
     # instead of holding the text written in another one.
@@ -146,7 +152,10 @@ def grievance_register(
     Complainant.objects.create(grievance=grievance, **complainant)
     for checked in attachments or []:
         uploads.attachment_store(grievance=grievance, checked=checked)
-    grievance_event_record(grievance=grievance, event_type=EventType.REGISTERED, actor=actor, data={"channel": channel})
+    registered = {"channel": channel, **({"sensitive": True} if sensitive else {})}
+    grievance_event_record(grievance=grievance, event_type=EventType.REGISTERED, actor=actor, data=registered)
+    if sensitive:
+        notifications.grievance_sensitive_staff_notify(grievance=grievance)
     if confirm:
         notifications.grievance_registered_notify(grievance=grievance)
     return grievance
@@ -270,7 +279,10 @@ def grievance_assign(*, grievance: Grievance, actor, assignee, note: str = "") -
 
     def change(case):
         if assignee is not None and not (
-            assignee.is_active and assignee.is_staff and assignee.has_perm("grievances.view_grievance")
+            assignee.is_active
+            and assignee.is_staff
+            and assignee.has_perm("grievances.view_grievance")
+            and (not case.sensitive or assignee.has_perm(SENSITIVE_PERMISSION))
         ):
             raise InvalidTransition(
                 _("%(user)s cannot handle grievances and cannot be assigned.") % {"user": assignee.get_username()},

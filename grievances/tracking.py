@@ -91,6 +91,7 @@ TRACKING_PAGE_FIELDS = (
     "actions_taken_mn",
     "actions_taken_en",
     "tracking_code_hash",
+    "sensitive",  # the page of a sensitive case (SEA/SH) has the pathway's exit and no type
     "complainant__name",
     "complainant__email",
     "complainant__phone",

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import TRANSLATED_TEXTS, Grievance, ReferralBody
+from .models import TRANSLATED_TEXTS, Grievance, ReferralBody, SupportService
 
 
 @register(Grievance)
@@ -13,3 +13,9 @@ class GrievanceTranslationOptions(TranslationOptions):
 @register(ReferralBody)
 class ReferralBodyTranslationOptions(TranslationOptions):
     fields = ("name", "contact", "address")
+
+
+@register(SupportService)
+class SupportServiceTranslationOptions(TranslationOptions):
+    # Kazakh has its own fields (name_kk, ...): MODELTRANSLATION_LANGUAGES are the report's two languages.
+    fields = ("name", "offers", "hours")

@@ -8,7 +8,6 @@ from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
 
@@ -19,6 +18,8 @@ from . import complainant_side, public_case, services
 from .confirmation import confirmation_cookie_get, confirmation_cookie_set
 from .forms import RESOLVED_YES, GrievanceForm, ReplyForm, ResolutionAnswerForm, TrackingForm
 from .online import grievance_submit_online
+from .selectors import support_services_for_page
+from .sensitive_views import pathway_page
 from .tracking import grievance_get_by_tracking
 
 # Kept out of error reports: what a person wrote about themselves, and the two secrets that give a tracking code.
@@ -29,12 +30,17 @@ logger = logging.getLogger(__name__)
 
 
 @sensitive_post_parameters(*SENSITIVE_FORM_FIELDS)
-@never_cache
+@pathway_page
 def grievance_new(request):
-    """Show the form; on a valid POST register the case once and redirect to the confirmation."""
+    """Show the form; on a valid POST register the case once and redirect to the confirmation.
+
+    `?safe=1` is the sensitive pathway's entry (sensitive_views.py): its box comes ticked. The URL names no
+    topic, as it stays in the browser's history.
+    """
     language = get_language()
     if request.method != "POST":
-        return render(request, "grievances/grievance_form.html", {"form": GrievanceForm(language=language)})
+        form = GrievanceForm(language=language, sensitive=request.GET.get("safe") == "1")
+        return render(request, "grievances/grievance_form.html", {"form": form})
     form = GrievanceForm(request.POST, request.FILES, language=language)
     if ratelimit.is_limited(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT):
         form.is_valid()
@@ -58,6 +64,8 @@ def grievance_new(request):
         submission_token=data["submission_token"],
         browser_key=_browser_key(request),
         language=language,
+        sensitive=data["sensitive"],
+        referral_consent=data["referral_consent"],
     )
     response = redirect("grievances:done")
     if submission.tracking_code:  # none for a replay from another browser: it sees no number either
@@ -76,13 +84,18 @@ def _browser_key(request) -> str:
     return request.META["CSRF_COOKIE"]
 
 
-@never_cache
+@pathway_page
 def grievance_done(request):
-    """The confirmation: number, private code and what happens next; safe to reload."""
+    """The confirmation: number, private code and what happens next; safe to reload.
+
+    A sensitive case's confirmation belongs to the pathway: its exit control and the support services.
+    """
     confirmation = confirmation_cookie_get(request)
     if not confirmation:
         return redirect("grievances:new")
     context = {"confirmation": confirmation, "deadlines": settings.GRM_DEADLINES}
+    if confirmation.get("sensitive"):
+        context["services"] = support_services_for_page(language=get_language())
     return render(request, "grievances/grievance_done.html", context)
 
 
@@ -93,7 +106,7 @@ REPLY_TOKEN_SECONDS = 24 * 60 * 60
 
 
 @sensitive_post_parameters("code", "text", "reason", "csrfmiddlewaretoken")
-@never_cache
+@pathway_page
 def grievance_track(request):
     """Show a case to whoever has its number and code, and take their reply or answer; one message for every wrong pair.
 

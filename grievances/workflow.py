@@ -33,7 +33,7 @@ from smartgov.exceptions import ApplicationError
 from smartgov.workdays import add_working_days
 
 from .languages import COPY_LABELS, language_of
-from .models import OPEN_STATES, EventType, ReferralBody, ResponseWay, Stage, State
+from .models import OPEN_STATES, SENSITIVE_PERMISSION, EventType, ReferralBody, ResponseWay, Stage, State
 
 __all__ = ["OPEN_STATES", "State"]
 
@@ -430,7 +430,12 @@ def state_of(grievance) -> State:
 
 
 def can_handle(actor, grievance) -> bool:
-    """Tell whether the person may see the case at all (all cases, or the ones assigned to them)."""
+    """Tell whether the person may see the case at all (all cases, or the ones assigned to them).
+
+    A sensitive case only with the focal point's permission (models.GrievanceQuerySet.visible_to).
+    """
+    if grievance.sensitive:
+        return actor.has_perm(SENSITIVE_PERMISSION)
     if actor.has_perm("grievances.view_all_grievances"):
         return True
     return grievance.assigned_to_id is not None and grievance.assigned_to_id == actor.pk
@@ -463,7 +468,8 @@ def may_act(action: str, grievance, actor) -> bool:
     if transition.door != "staff":
         return False  # the complainant's own answers are given on the tracking page, not for them
     allowed = actor.is_active and actor.has_perm(transition.permission) and can_handle(actor, grievance)
-    if allowed and transition.needs_all_cases:
+    if allowed and transition.needs_all_cases and not grievance.sensitive:
+        # The focal point handles every sensitive case as the officer handles the others.
         allowed = actor.has_perm("grievances.view_all_grievances")
     return allowed
 

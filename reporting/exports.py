@@ -80,7 +80,11 @@ def grievance_log_rows(cases, *, language: str):
             ("age_group", AgeGroup.choices),
         )
     }
+    sensitive = _("Sensitive case: only its number and date are reported.")
     for case in cases:
+        if case.sensitive:  # SEA/SH: the number, the date and that it is sensitive, whoever exports
+            yield _sensitive_row(case, sensitive)
+            continue
         levels = {record.stage: record for record in case.log_levels}
         first, second = levels.get(Stage.LOCAL), levels.get(Stage.PIU)
         yield [
@@ -102,6 +106,11 @@ def grievance_log_rows(cases, *, language: str):
             labels["way"].get(case.response_way, case.response_way),
             getattr(case, f"actions_taken_{language}") or "",
         ]
+
+
+def _sensitive_row(case, text) -> list:
+    """A sensitive case's row of the log: its number, date and the word "sensitive" in the summary's column."""
+    return [case.registered_no, "", timezone.localdate(case.received_at), "", "", "", text, *[""] * 10]
 
 
 def _person(case, labels) -> str:

@@ -114,7 +114,9 @@ def _case_rows(cases, language):
     labels["status"], labels["way"] = dict(Status.choices), dict(ResponseWay.choices)
     missing = _missing_texts(language)
     return [
-        {
+        _sensitive_case_cells(number, row)
+        if row.get("sensitive")
+        else {
             **row,
             "summary": row["summary"] or missing["summary"],
             "actions_taken": row["actions_taken"]
@@ -127,6 +129,18 @@ def _case_rows(cases, language):
         }
         for number, row in enumerate(cases, start=1)
     ]
+
+
+def _sensitive_case_cells(number, row):
+    """A sensitive case (SEA/SH) in the table: number, date and "sensitive", nothing of what it is about."""
+    return {
+        **row,
+        "reference_text": f"{number}. {row['registered_no']} · {row['received_date']}",
+        "kind_channel_text": "",
+        "summary": _("Sensitive case: only its number and date are reported."),
+        "actions_taken": "",
+        "status_text": "",
+    }
 
 
 def _chunks(rows, size=CASES_PER_TABLE):

@@ -13,7 +13,18 @@ from datetime import date, timedelta
 from functools import reduce
 
 from django.conf import settings
-from django.db.models import BooleanField, CharField, Count, ExpressionWrapper, F, IntegerField, Q, Value
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Q,
+    Value,
+    When,
+)
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone, translation
@@ -180,13 +191,18 @@ def report_language(language: str | None) -> str:
 
 
 def _in_language(field, language):
-    """The field's copy in `language` only, "" when that copy is empty.
+    """The field's copy in `language` only, "" when that copy is empty or the case is sensitive.
 
     Never another language's copy nor the untranslated column: a Mongolian
     report with English summaries in it (or the reverse) is a report nobody can
     publish. The cases lacking a copy are listed by cases_lacking_translation.
+    A sensitive case's (SEA/SH) texts never leave the database for a report.
     """
-    return Coalesce(F(f"{field}_{language}"), Value(""), output_field=CharField())
+    return Case(
+        When(sensitive=True, then=Value("")),
+        default=Coalesce(F(f"{field}_{language}"), Value(""), output_field=CharField()),
+        output_field=CharField(),
+    )
 
 
 def addressed_cases(*, start: date, end: date, language: str | None = None):
@@ -214,6 +230,7 @@ def addressed_cases(*, start: date, end: date, language: str | None = None):
             "resolved_on",
             "working_days_to_resolve",
             "response_way",
+            "sensitive",
         )
     )
 
@@ -250,7 +267,7 @@ def cases_lacking_translation(*, start: date, end: date, language: str | None = 
     }
     rows = (
         Grievance.objects.addressed()
-        .filter(received_at__gte=low, received_at__lt=high)
+        .filter(received_at__gte=low, received_at__lt=high, sensitive=False)  # reported without any text
         .filter(reduce(operator.or_, conditions.values()))
         .annotate(**flags)
         .order_by("received_at", "registered_no")
@@ -267,10 +284,32 @@ def cases_lacking_translation(*, start: date, end: date, language: str | None = 
     ]
 
 
+def _sensitive_case_row(row) -> dict:
+    """A sensitive case (SEA/SH) as the report lists it: its number, its date and that it is sensitive, no more."""
+    return {
+        "registered_no": row["registered_no"],
+        "received_date": timezone.localtime(row["received_at"]).date().isoformat(),
+        "sensitive": True,
+        "kind": None,
+        "channel": None,
+        "summary": "",
+        "actions_taken": "",
+        "status": None,
+        "resolved_date": None,
+        "working_days": None,
+        "response_way": None,
+    }
+
+
 def grm_report_data(*, start: date, end: date, language: str | None = None) -> dict:
-    """Return the whole GRM report as JSON-ready data (the shape of `grm_report --format json`)."""
+    """Return the whole GRM report as JSON-ready data (the shape of `grm_report --format json`).
+
+    The figures count every case; the table lists a sensitive one by number and date only.
+    """
     cases = [
-        {
+        _sensitive_case_row(row)
+        if row["sensitive"]
+        else {
             "registered_no": row["registered_no"],
             "received_date": timezone.localtime(row["received_at"]).date().isoformat(),
             "kind": row["kind"],
@@ -281,6 +320,7 @@ def grm_report_data(*, start: date, end: date, language: str | None = None) -> d
             "resolved_date": row["resolved_on"].isoformat() if row["resolved_on"] else None,
             "working_days": row["working_days_to_resolve"],
             "response_way": row["response_way"],
+            "sensitive": False,
         }
         for row in addressed_cases(start=start, end=end, language=language)
     ]

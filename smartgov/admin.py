@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Concat
 from django.shortcuts import get_object_or_404
 from django_otp.plugins.otp_totp import admin as totp_admin
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -22,6 +24,23 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["reference"]
     readonly_fields = [field.name for field in OutboxMessage._meta.fields]
+
+    def get_queryset(self, request):
+        """Leave out the messages of sensitive cases (SEA/SH) for whoever may not see those cases.
+
+        A message names its recipient (the admin's row checkbox quotes str()) and its case.
+        """
+        from grievances.models import SENSITIVE_PERMISSION, Grievance
+
+        queryset = super().get_queryset(request)
+        if request.user.has_perm(SENSITIVE_PERMISSION):
+            return queryset
+        references = (
+            Grievance.objects.filter(sensitive=True)
+            .annotate(reference=Concat(Value("grievance:"), Cast("pk", output_field=CharField())))
+            .values("reference")
+        )
+        return queryset.exclude(reference__in=references)
 
     def has_add_permission(self, request):
         return False

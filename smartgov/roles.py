@@ -1,7 +1,9 @@
 """The portal's roles as Django groups and the permissions each one holds.
 
 This is the one place where a role's permissions are written down. Patterns
-are `app_label.codename` with shell wildcards. Groups are created by a data
+are `app_label.codename` with shell wildcards; a pattern starting with "!"
+takes away what the others gave (the officer's "grievances.*" is not the
+right to sensitive cases). Groups are created by a data
 migration; their permissions are re-synchronised after every `migrate`, because
 permissions of models added later exist only once their migrations have run.
 """
@@ -12,12 +14,17 @@ PIU_OFFICER = "PIU communication officer"
 SAFEGUARDS_SPECIALIST = "Safeguards specialist"
 PSC_MEMBER = "Project Steering Committee member"
 WORLD_BANK_VIEWER = "World Bank viewer"
+SEA_SH_FOCAL_POINT = "SEA/SH focal point"
+
+# The sensitive-case pathway (SEA/SH): the cases themselves and the consent-bound referrals to support services.
+SENSITIVE_ONLY = ["grievances.view_sensitive_grievance", "grievances.*supportreferral"]
 
 ROLE_PERMISSIONS = {
     PIU_OFFICER: [
         "smartgov.*",
-        # grievances
+        # grievances, but not the sensitive cases (the focal point's)
         "grievances.*",
+        *(f"!{pattern}" for pattern in SENSITIVE_ONLY),
         # stakeholders
         "stakeholders.view_*",
         # disclosure
@@ -49,6 +56,21 @@ ROLE_PERMISSIONS = {
         "reporting.view_reportrecord",
         "reporting.view_sep_dashboard",
     ],
+    SEA_SH_FOCAL_POINT: [
+        # grievances: every sensitive case (GrievanceQuerySet.visible_to), none of the others unless assigned;
+        # its complainant, history, files and transitions, and the register of support services
+        "grievances.view_grievance",
+        "grievances.change_grievance",
+        "grievances.view_complainant",
+        "grievances.change_complainant",
+        "grievances.view_grievanceevent",
+        "grievances.view_stageresolution",
+        "grievances.view_attachment",
+        "grievances.triage_grievance",
+        "grievances.resolve_grievance",
+        "grievances.*supportservice",
+        *SENSITIVE_ONLY,
+    ],
 }
 
 ROLE_NAMES = list(ROLE_PERMISSIONS)
@@ -63,11 +85,17 @@ def create_role_groups(apps, schema_editor=None):
 
 def permissions_for(role, permissions):
     """Pick from `permissions` (Permission objects) those the role's patterns match."""
-    patterns = ROLE_PERMISSIONS[role]
+    patterns = [pattern for pattern in ROLE_PERMISSIONS[role] if not pattern.startswith("!")]
+    taken_away = [pattern[1:] for pattern in ROLE_PERMISSIONS[role] if pattern.startswith("!")]
+
+    def matches(name, patterns):
+        return any(fnmatch(name, pattern) for pattern in patterns)
+
     return [
         permission
         for permission in permissions
-        if any(fnmatch(f"{permission.content_type.app_label}.{permission.codename}", pattern) for pattern in patterns)
+        if matches(name := f"{permission.content_type.app_label}.{permission.codename}", patterns)
+        and not matches(name, taken_away)
     ]
 
 

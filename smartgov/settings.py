@@ -384,6 +384,8 @@ GRM_SATISFACTION_DAYS = env_int("GRM_SATISFACTION_DAYS", 10)
 GRM_SUBMISSION_RATE_LIMIT = env_str("GRM_SUBMISSION_RATE_LIMIT", "20/h")
 GRM_TRACKING_FAILURE_RATE_LIMIT = env_str("GRM_TRACKING_FAILURE_RATE_LIMIT", "10/h")
 GRM_REPLY_RATE_LIMIT = env_str("GRM_REPLY_RATE_LIMIT", "20/h")
+# Where "Exit this page" on the sensitive-case pathway (SEA/SH) leaves for: a neutral site that loads fast.
+EXIT_THIS_PAGE_URL = env_str("EXIT_THIS_PAGE_URL", "https://www.google.mn/")
 DISCLOSURE_COMMENT_RATE_LIMIT = env_str("DISCLOSURE_COMMENT_RATE_LIMIT", "10/h")
 # Public comments wait for a moderator before they are published; off, they are published at once.
 PUBLIC_COMMENTS_PREMODERATED = env_bool("PUBLIC_COMMENTS_PREMODERATED", True)

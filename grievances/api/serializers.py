@@ -60,6 +60,7 @@ class GrievanceSerializer(serializers.ModelSerializer):
             "resolved_on",
             "working_days_to_resolve",
             "closed_at",
+            "sensitive",  # SEA/SH: only those who may see such cases are ever given one
         ]
         read_only_fields = fields
 

@@ -26,6 +26,7 @@ BLOCK_KEYS = EARLIER_BLOCK_KEYS | {"appealed", "satisfaction", "median_working_d
 CASE_KEYS = {
     "registered_no",
     "received_date",
+    "sensitive",  # a sensitive case (SEA/SH) is listed by number and date only, its other values empty
     "kind",
     "channel",
     "summary",

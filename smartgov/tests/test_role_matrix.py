@@ -6,7 +6,10 @@ register, disclosure and reports and sees the log without complainants'
 identities; a Project Steering Committee member sees and resolves only the
 cases assigned to them; the World Bank viewer downloads reports and reads the
 SEP figures and nothing else; the public sees the public site and public API.
-A citizen holding a tracking code is no one to the staff side.
+A citizen holding a tracking code is no one to the staff side. The SEA/SH
+focal point sees every sensitive case and no other (issue 15); a sensitive case
+is seen by no one else but the superuser, whatever their role. The focal
+point's column is FOCAL_POINT below, kept apart so each row stays one line.
 
 One test per role runs every row (fresh data each time, so the transition
 POSTs start from the same states) and compares the whole column at once.
@@ -38,16 +41,21 @@ from stakeholders.tests.factories import ConsultationEventFactory, StakeholderFa
 pytestmark = pytest.mark.django_db
 
 LOGIN = "login"  # 302 to the staff sign-in page
-ROLES = ["anonymous", "citizen", "officer", "safeguards", "psc", "world_bank", "superuser"]
+ROLES = ["anonymous", "citizen", "officer", "safeguards", "psc", "world_bank", "superuser", "focal_point"]
 STAFF_ROLES = {
     "officer": roles.PIU_OFFICER,
     "safeguards": roles.SAFEGUARDS_SPECIALIST,
     "psc": roles.PSC_MEMBER,
     "world_bank": roles.WORLD_BANK_VIEWER,
+    "focal_point": roles.SEA_SH_FOCAL_POINT,
 }
 # Who may see a complainant's name and contact details anywhere.
 SEES_IDENTITY = {"officer", "superuser"}
 COMPLAINANT = {"name": "Oyunchimeg Batbayar", "email": "oyunchimeg@example.mn", "phone": "99118822"}
+# A sensitive case (SEA/SH): its complainant and its texts are shown to no one but these two.
+SEES_SENSITIVE = {"focal_point", "superuser"}
+SENSITIVE_COMPLAINANT = {"name": "Tsetsegmaa Enkhbold", "email": "tsetsegmaa@example.mn", "phone": "99334455"}
+SENSITIVE_TEXTS = {"summary": "Supervisor touched me at the camp", "message": "He waited for me after the shift"}
 TRACKING_CODE = "ABCD-EFGH-JKMN"
 
 ALL_200 = (200,) * 7
@@ -73,6 +81,7 @@ ADMIN_MODELS = {
     "smartgov.outboxmessage": (OFFICER_WRITES, NOBODY),  # written by services, never by hand
     "grievances.grievance": ((LOGIN, LOGIN, 200, 200, 200, 403, 200), OFFICER_WRITES),
     "grievances.referralbody": (OFFICER_WRITES, OFFICER_WRITES),  # the officer marks cases unrelated
+    "grievances.supportservice": (OFFICER_WRITES, OFFICER_WRITES),  # and the focal point (FOCAL_POINT)
     "stakeholders.vulnerablegroup": (REGISTER_VIEW, REGISTER_ADD),
     "stakeholders.stakeholder": (REGISTER_VIEW, REGISTER_ADD),
     "stakeholders.consultationevent": (REGISTER_VIEW, REGISTER_ADD),
@@ -156,6 +165,28 @@ ENDPOINTS = {
         ("GET", "/admin/grievances/grievance/{to_close}/transition/close/", None),
         (LOGIN, LOGIN, 405, 405, 405, 405, 405),
     ),
+    # A sensitive case (SEA/SH): as if it did not exist for everyone but the focal point and the superuser.
+    "admin sensitive case page": (
+        ("GET", "/admin/grievances/grievance/{sensitive}/change/", None),
+        (LOGIN, LOGIN, 404, 404, 404, 403, 200),
+    ),
+    "admin sensitive case history": (
+        ("GET", "/admin/grievances/grievance/{sensitive}/history/", None),
+        (LOGIN, LOGIN, 404, 404, 404, 403, 200),
+    ),
+    "admin sensitive case attachment": (
+        ("GET", "/admin/grievances/grievance/{sensitive}/attachments/{sensitive_attachment}/", None),
+        (LOGIN, LOGIN, 404, 403, 403, 403, 200),
+    ),
+    # Whoever triages a case may mark it sensitive; it then leaves their sight (302 to the list).
+    "admin case marked sensitive": (
+        ("POST", "/admin/grievances/grievance/{to_mark}/sensitive/mark/", {}),
+        (LOGIN, LOGIN, 302, 403, 404, 403, 302),
+    ),
+    "admin sensitive case unmarked": (
+        ("POST", "/admin/grievances/grievance/{to_unmark}/sensitive/unmark/", {"sensitive-unmark-note": "Not SEA"}),
+        (LOGIN, LOGIN, 404, 403, 404, 403, 302),
+    ),
     "admin TOTP device set-up page": (("GET", "/admin/otp_totp/totpdevice/{device}/config/", None), SUPERUSER_ONLY),
     "admin TOTP device QR code": (("GET", "/admin/otp_totp/totpdevice/{device}/qrcode/", None), SUPERUSER_ONLY),
     # --- report download (outside the admin, checked on every request) ----------------------
@@ -167,6 +198,7 @@ ENDPOINTS = {
     "api grievance list": (("GET", "/api/grievances/", None), (403, 403, 200, 200, 200, 403, 200)),
     "api grievance, assigned": (("GET", "/api/grievances/{assigned}/", None), (403, 403, 200, 200, 200, 403, 200)),
     "api grievance, not assigned": (("GET", "/api/grievances/{other}/", None), (403, 403, 200, 200, 404, 403, 200)),
+    "api sensitive grievance": (("GET", "/api/grievances/{sensitive}/", None), (403, 403, 404, 404, 404, 403, 200)),
     "api acknowledge": (("POST", "/api/grievances/{to_acknowledge}/acknowledge/", {}), API_TRIAGE),
     "api mark unrelated": (
         ("POST", "/api/grievances/{to_mark_unrelated}/mark-unrelated/", {"referred_to": "Tax office"}),
@@ -223,6 +255,7 @@ ENDPOINTS = {
     "confirmation without a submission": (("GET", "/mn/grievances/new/done/", None), (302,) * 7),  # to the form
     "tracking": (("GET", "/en/grievances/track/", None), ALL_200),
     "easy read": (("GET", "/mn/grievances/how-it-works/", None), ALL_200),
+    "support services": (("GET", "/kk/grievances/safe/", None), ALL_200),
     "consultations": (("GET", "/mn/consultations/", None), ALL_200),
     "consultation event": (("GET", "/en/consultations/{event}/", None), ALL_200),
     "documents": (("GET", "/mn/documents/", None), ALL_200),
@@ -234,6 +267,64 @@ for _label, (_changelist, _add) in ADMIN_MODELS.items():
     _app, _model = _label.split(".")
     ENDPOINTS[f"admin {_label} changelist"] = (("GET", f"/admin/{_app}/{_model}/", None), _changelist)
     ENDPOINTS[f"admin {_label} add"] = (("GET", f"/admin/{_app}/{_model}/add/", None), _add)
+
+# The SEA/SH focal point's column: the admin home, the case list (sensitive cases only, of which the world below
+# has two), their transitions and files, the register of support services, the public site; nothing else.
+FOCAL_POINT_200 = {
+    "admin index",
+    "admin case list export",
+    "admin sensitive case page",
+    "admin sensitive case history",
+    "admin sensitive case attachment",
+    "api grievance list",
+    "api sensitive grievance",
+    "admin grievances.grievance changelist",
+    "admin grievances.supportservice changelist",
+    "admin grievances.supportservice add",
+}
+# Cases that are not sensitive and not assigned to them answer as if they did not exist.
+FOCAL_POINT_404 = {
+    "admin case page, assigned to the PSC member",
+    "admin case page, not assigned",
+    "admin case attachment",
+    "admin case referral letter",
+    "admin case receipt",
+    "admin case new tracking code, confirmation",
+    "admin case new tracking code",
+    "admin case transition, acknowledge",
+    "admin case transition, escalate",
+    "admin case transition, not assigned",
+    "admin case call to the complainant recorded",
+    "admin case marked sensitive",
+    "api grievance, assigned",
+    "api grievance, not assigned",
+    "api acknowledge",
+    "api mark unrelated",
+    "api assign",
+    "api escalate",
+    "api resolve",
+    "api resolve, not assigned",
+    "api request information",
+    "api information received",
+    "api close, no answer",
+    "api reopen",
+    "api close",
+}
+FOCAL_POINT = {}
+for _name, ((_method, _url, _body), _answers) in ENDPOINTS.items():
+    if _answers == ALL_200 or _answers == (302,) * 7:  # the public site
+        FOCAL_POINT[_name] = _answers[0]
+    elif _name in FOCAL_POINT_200:
+        FOCAL_POINT[_name] = 200
+    elif _name in FOCAL_POINT_404:
+        FOCAL_POINT[_name] = 404
+    else:
+        FOCAL_POINT[_name] = 403 if _url.startswith(("/admin/", "/api/", "/en/reports/")) else _answers[0]
+FOCAL_POINT |= {
+    "admin sensitive case unmarked": 302,
+    "admin case transition, GET": 405,
+    "api schema": 200,
+}
 
 
 def _case(*, assignee=None, acknowledge=True, stage=None, resolve=False, complainant=None):
@@ -281,6 +372,19 @@ def world(settings):
         file=ContentFile(b"%PDF-1.4 referral", name="referral.pdf"),
     )
     to_call = _case(assignee=psc, acknowledge=False, complainant={"phone": "7011 2233", "preferred_contact": "phone"})
+    sensitive = register_grievance(
+        sensitive=True,
+        complainant=SENSITIVE_COMPLAINANT,
+        message=SENSITIVE_TEXTS["message"],
+        translations={"summary_mn": SENSITIVE_TEXTS["summary"], "summary_en": SENSITIVE_TEXTS["summary"]},
+    )
+    sensitive_attachment = Attachment.objects.create(
+        grievance=sensitive,
+        file=ContentFile(b"%PDF-1.4 statement", name="statement.pdf"),
+        original_name="statement.pdf",
+        content_type="application/pdf",
+        size=18,
+    )
     event = ConsultationEventFactory()
     version = make_version()
     version_file = version.files.get()
@@ -306,6 +410,10 @@ def world(settings):
         ).pk,
         "to_call": to_call.pk,
         "call": to_call.contact_tasks.get().pk,
+        "sensitive": sensitive.pk,
+        "sensitive_attachment": sensitive_attachment.pk,
+        "to_mark": _case().pk,
+        "to_unmark": register_grievance(sensitive=True).pk,
         "to_reopen": _case(assignee=psc, resolve=True).pk,
         "to_close": _case(assignee=psc, resolve=True).pk,
         "record": ReportRecordFactory().pk,
@@ -381,6 +489,10 @@ def test_the_table_covers_every_route_of_the_portal():
         "unanswered": 1,
         "to_call": 1,
         "call": 1,
+        "sensitive": 1,
+        "sensitive_attachment": 1,
+        "to_mark": 1,
+        "to_unmark": 1,
     }
     covered = set()
     for (_method, url, _body), _answers in ENDPOINTS.values():
@@ -397,11 +509,18 @@ def test_the_table_covers_every_route_of_the_portal():
     assert routes - covered == set()
 
 
+def test_the_focal_point_s_column_covers_every_row():
+    assert set(FOCAL_POINT) == set(ENDPOINTS)
+
+
+def _expected(name, answers, role):
+    return FOCAL_POINT[name] if role == "focal_point" else answers[ROLES.index(role)]
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_gets_exactly_the_expected_answer_everywhere(role, world):
     client = _client_for(role, world)
-    column = ROLES.index(role)
-    expected, actual, identity_shown = {}, {}, []
+    expected, actual, identity_shown, sensitive_shown = {}, {}, [], []
     for name, ((method, url, body), answers) in ENDPOINTS.items():
         url = url.format(**world.ids)
         post = method == "POST"
@@ -412,13 +531,17 @@ def test_each_role_gets_exactly_the_expected_answer_everywhere(role, world):
             response = client.post(url, {key.format(**world.ids): value for key, value in body.items()})
         else:
             response = client.post(url, body, content_type="application/json")
-        expected[name], actual[name] = answers[column], _answer(response)
+        expected[name], actual[name] = _expected(name, answers, role), _answer(response)
         content = _body(response)
         if role not in SEES_IDENTITY and any(value.encode() in content for value in COMPLAINANT.values()):
             identity_shown.append(name)
+        secrets = [*SENSITIVE_COMPLAINANT.values(), *SENSITIVE_TEXTS.values()]
+        if role not in SEES_SENSITIVE and any(value.encode() in content for value in secrets):
+            sensitive_shown.append(name)
 
     assert actual == expected
     assert identity_shown == []
+    assert sensitive_shown == []
 
 
 # --- a tracking code is the right to one case only ---------------------------------------------

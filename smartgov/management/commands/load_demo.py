@@ -17,6 +17,7 @@ DEMO_ACCOUNTS = [
     ("safeguards", roles.SAFEGUARDS_SPECIALIST),
     ("psc", roles.PSC_MEMBER),
     ("worldbank", roles.WORLD_BANK_VIEWER),
+    ("focalpoint", roles.SEA_SH_FOCAL_POINT),
 ]
 # Apps are loaded in this order; each may provide demo.load(stdout).
 DEMO_APPS = ["grievances", "stakeholders", "disclosure", "reporting"]
