@@ -1,4 +1,4 @@
-"""Every citizen page on a phone and a desktop: a compact header, no sideways scrolling, screenshots for people to look at.
+"""Every citizen page on a phone and a desktop: a compact header, no sideways scroll, screenshots to look at.
 
 The screenshots are not compared pixel by pixel: they go to SCREENSHOT_DIR
 when it is set (README, "Screenshots of the citizen pages"), else to the
