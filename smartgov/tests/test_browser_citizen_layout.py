@@ -46,16 +46,17 @@ def layout(tab):
 
 
 @pytest.mark.parametrize("language", ["mn", "en", "kk"])
-def test_on_a_phone_every_citizen_page_has_a_small_header_and_no_sideways_scroll(
-    browser, live_server, transactional_db, settings, screenshot_dir, language
+def test_on_a_phone_every_citizen_page_has_a_small_header_no_sideways_scroll_and_no_axe_violations(
+    browser, live_server, transactional_db, axe_violations, screenshot_dir, language
 ):
     cache.clear()
     data = citizen_page_data()
     context, tab = new_tab(browser, live_server, PHONE)
-    measured = {}
+    measured, violations = {}, {}
 
     def visit(name):
         measured[name] = layout(tab)
+        violations[name] = axe_violations(tab)
         if language in SCREENSHOT_LANGUAGES:
             tab.screenshot(path=str(screenshot_dir / f"{language}-375-{name}.png"), full_page=True)
 
@@ -66,6 +67,7 @@ def test_on_a_phone_every_citizen_page_has_a_small_header_and_no_sideways_scroll
     too_wide = {name: m["scrollWidth"] for name, m in measured.items() if m["scrollWidth"] > m["width"]}
     assert too_tall == {}
     assert too_wide == {}
+    assert {name: found for name, found in violations.items() if found} == {}
 
 
 @pytest.mark.parametrize("language", ["mn", "kk"])
