@@ -86,3 +86,20 @@ def test_on_a_desktop_the_menu_is_one_line_on_every_citizen_page(
     walk_citizen_pages(tab, language, data, visit)
     context.close()
     assert {name: count for name, count in rows.items() if count != 1} == {}
+
+
+@pytest.mark.parametrize("language", ["mn", "kk"])
+def test_on_a_phone_the_menu_button_opens_the_menu_without_javascript(
+    browser, live_server, transactional_db, screenshot_dir, language
+):
+    context, tab = new_tab(browser, live_server, PHONE, java_script_enabled=False)
+    tab.goto(f"/{language}/")
+    assert tab.is_hidden(".menu-nav") and tab.is_hidden(".main-nav")
+    tab.focus(".menu summary")
+    tab.keyboard.press("Enter")
+    assert tab.is_visible(".menu-nav a[href$='/grievances/track/']")
+    assert tab.is_visible(".menu-panel a[hreflang='en']")
+    tab.screenshot(path=str(screenshot_dir / f"{language}-375-home-menu-open.png"))
+    tab.click(".menu-panel a[hreflang='en']")
+    assert tab.locator("html").get_attribute("lang") == "en"
+    context.close()
