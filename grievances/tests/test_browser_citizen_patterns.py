@@ -101,7 +101,9 @@ def test_without_javascript_check_change_send_print_and_track(page_without_javas
     assert Grievance.objects.get().message == "The road is still closed."
     assert tab.is_hidden("#print-button")
     assert tab.is_visible("#print-hint")
+    tab.wait_for_load_state("load")  # the print stylesheet too
     tab.emulate_media(media="print")
+    tab.wait_for_selector(".main-nav", state="hidden")
     assert tab.is_hidden(".main-nav") and tab.is_hidden("#track-link") and tab.is_hidden("#other-channels")
     assert tab.is_visible("#tracking-code") and tab.is_visible("#sent-copy")
     assert "The road is still closed." in tab.inner_text("#sent-summary")
