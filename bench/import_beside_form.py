@@ -72,6 +72,7 @@ def submission():
         "preferred_language": "mn",
         "consent": "on",
         "submission_token": str(uuid.uuid4()),
+        "step": "send",  # the "Send" of the check-your-answers page: the POST that registers
     }
 
 

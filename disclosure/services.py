@@ -5,11 +5,12 @@ import logging
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import Max
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from smartgov.exceptions import ApplicationError
 from smartgov.services import model_update
+from smartgov.written_dates import written_date
 from stakeholders.models import FeedbackItem, FeedbackSource
 from stakeholders.services import feedback_item_create
 
@@ -315,9 +316,9 @@ def _comment_refusal(version, today):
         return _(
             "The comment period for this version closed on %(date)s, so comments can no longer be sent here. "
             "You can still give feedback through the hotline, e-mail or the feedback form."
-        ) % {"date": formats.date_format(version.comment_end)}
+        ) % {"date": written_date(version.comment_end)}
     if version.has_comment_period and today < version.comment_start:
         return _("The comment period for this version opens on %(date)s.") % {
-            "date": formats.date_format(version.comment_start)
+            "date": written_date(version.comment_start)
         }
     return _("This version is not open for comments.")

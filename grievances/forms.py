@@ -131,6 +131,9 @@ class AttachmentsFormMixin:
 
 class GrievanceForm(AccessibleFormMixin, AttachmentsFormMixin, forms.Form):
     kind_hints = KIND_HINTS
+    # Not listed on the "check your answers" page (check_answers.py): the honeypot, and the agreement that
+    # sending needs anyway. Hidden fields are never listed.
+    check_answers_skip = ("homepage", "consent")
 
     kind = forms.ChoiceField(
         label=_("What do you want to do?"),
@@ -156,23 +159,31 @@ class GrievanceForm(AccessibleFormMixin, AttachmentsFormMixin, forms.Form):
     )
     attachments = attachments_field()
     name = forms.CharField(label=_("Your name (optional)"), max_length=200, required=False)
-    phone = forms.CharField(
-        label=_("Phone number (optional)"),
-        max_length=50,
-        required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-    )
-    email = forms.EmailField(
-        label=_("E-mail address (optional)"),
-        help_text=_("If you give it, we also send you the confirmation by e-mail."),
-        required=False,
-        error_messages={"invalid": _("Enter an e-mail address like name@example.com.")},
-    )
-    address = forms.CharField(label=_("Postal address (optional)"), max_length=300, required=False)
     preferred_contact = forms.ChoiceField(
         label=_("How would you like us to answer? (optional)"),
         choices=[("", _("No preference"))] + [(way.value, way.label) for way in REPLY_WAYS],
         widget=forms.RadioSelect,
+        required=False,
+    )
+    # The three contact details each sit under the way of answering that needs them (grievance_form.html);
+    # without a script all three show, each saying when it is needed.
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_("Needed for an answer by e-mail. If you give it, we also send you the confirmation by e-mail."),
+        required=False,
+        error_messages={"invalid": _("Enter an e-mail address like name@example.com.")},
+    )
+    phone = forms.CharField(
+        label=_("Phone number"),
+        help_text=_("Needed for an answer by phone. For example 9911 2233."),
+        max_length=50,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    address = forms.CharField(
+        label=_("Postal address"),
+        help_text=_("Needed for an answer by letter."),
+        max_length=300,
         required=False,
     )
     preferred_language = forms.ChoiceField(
@@ -231,6 +242,10 @@ class GrievanceForm(AccessibleFormMixin, AttachmentsFormMixin, forms.Form):
         self.init_attachments()
         self.describe_fields()
 
+    def contact_reveals(self):
+        """Map each way of answering to the bound field it needs, for the form to show that field under it."""
+        return {way.value: self[field_name] for way, (field_name, _message) in REPLY_WAY_NEEDS.items()}
+
     def fields_cache_key(self):
         """Say what the fields of the empty form depend on, for grievance_form.html to keep their rendering under.
 
@@ -275,10 +290,22 @@ class GrievanceForm(AccessibleFormMixin, AttachmentsFormMixin, forms.Form):
         return bool(self.fields["sensitive"].initial)
 
 
+class UnechoedTextInput(forms.TextInput):
+    """A text box that is always rendered empty: what was typed in it is not written back into the page.
+
+    For the tracking code, a secret: after a look-up (found or not) the page
+    must not show it to whoever looks at the screen next, or keep it in the
+    HTML a browser may cache or restore.
+    """
+
+    def format_value(self, value):
+        return None
+
+
 class TrackingForm(AccessibleFormMixin, forms.Form):
     registered_no = forms.CharField(
         label=_("Registration number"),
-        help_text=_("For example f-2026/07"),
+        help_text=_("For example f-2026/07 or 2026/07"),
         max_length=32,
         error_messages={"required": _("Enter the registration number.")},
     )
@@ -286,6 +313,7 @@ class TrackingForm(AccessibleFormMixin, forms.Form):
         label=_("Tracking code"),
         help_text=_("12 letters and digits, for example ABCD-EFGH-JKMN"),
         max_length=32,
+        widget=UnechoedTextInput,
         error_messages={"required": _("Enter the tracking code.")},
     )
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from smartgov.written_dates import written_date
+
 from . import selectors, workflow
 from .models import Complainant, EventType, ReplyLanguage, Stage, State
 
@@ -100,7 +102,7 @@ def next_step(grievance) -> str:
 
 
 def _day(day) -> str:
-    return day.isoformat() if day else "—"
+    return written_date(day) if day else "—"
 
 
 def may_appeal(grievance) -> bool:

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from smartgov.periods import local_day_bounds
 
-from .models import ContactTask, EventType, Grievance, GrievanceEvent, Stage, StageResolution, SupportService
+from .models import Attachment, ContactTask, EventType, Grievance, GrievanceEvent, Stage, StageResolution, SupportService
 from .queues import QUEUES
 
 
@@ -164,3 +164,32 @@ def support_services_for_page(*, language: str) -> list[dict]:
         {**service.in_language(language), "phone": service.phone, "aimag": service.get_aimag_display()}
         for service in SupportService.objects.offered()
     ]
+
+
+def grievance_sent_copy_get(*, registered_no: str, since):
+    """Return the case the confirmation page copies (what was sent, the files' names), or None.
+
+    Only a case received after `since`: the copy is for printing right after
+    sending, and a confirmation left open on a shared computer should not keep
+    showing a person's message and contact details for hours. Two queries:
+    the case with its complainant, and the attachments' names.
+    """
+    return (
+        Grievance.objects.filter(registered_no=registered_no, received_at__gte=since)
+        .select_related("complainant")
+        .prefetch_related(Prefetch("attachments", queryset=Attachment.objects.only("grievance_id", "original_name")))
+        .only(
+            "registered_no",
+            "kind",
+            "message",
+            "location",
+            "received_at",
+            "complainant__name",
+            "complainant__email",
+            "complainant__phone",
+            "complainant__address",
+            "complainant__preferred_contact",
+            "complainant__preferred_language",
+        )
+        .first()
+    )

@@ -13,13 +13,15 @@ from django.views.generic import TemplateView
 
 from smartgov import ratelimit
 from smartgov.exceptions import ApplicationError
+from smartgov.office import piu_office
 
-from . import complainant_side, public_case, services
+from . import check_answers, complainant_side, public_case, services
 from .confirmation import confirmation_cookie_get, confirmation_cookie_set
 from .forms import RESOLVED_YES, GrievanceForm, ReplyForm, ResolutionAnswerForm, TrackingForm
 from .online import grievance_submit_online
 from .selectors import support_services_for_page
 from .sensitive_views import pathway_page
+from .sent_copy import sent_copy_rows
 from .tracking import grievance_get_by_tracking
 
 # Kept out of error reports: what a person wrote about themselves, and the two secrets that give a tracking code.
@@ -29,29 +31,41 @@ SENSITIVE_FORM_FIELDS = ("submission_token", "csrfmiddlewaretoken", "name", "pho
 logger = logging.getLogger(__name__)
 
 
+# Which button sent the form (the POST's "step"): the form's own button asks to check the answers; the
+# check page's "Send" registers the case and its "Change" buttons go back to the form, filled in.
+STEP_SEND = "send"
+STEP_CHANGE = "change"
+FORM_TEMPLATE = "grievances/grievance_form.html"
+CHECK_TEMPLATE = "grievances/grievance_check.html"
+
+
 @sensitive_post_parameters(*SENSITIVE_FORM_FIELDS)
 @pathway_page
 def grievance_new(request):
-    """Show the form; on a valid POST register the case once and redirect to the confirmation.
+    """Show the form; on a valid POST show the answers to check; on "Send" register the case once and redirect.
 
-    `?safe=1` is the sensitive pathway's entry (sensitive_views.py): its box comes ticked. The URL names no
-    topic, as it stays in the browser's history.
+    Only the "Send" POST registers: it goes through the same checks as any
+    POST (rate limit, validation, the submission token that makes a repeat
+    find the first case), so skipping the check page gains nothing. `?safe=1`
+    is the sensitive pathway's entry (sensitive_views.py): its box comes
+    ticked. The URL names no topic, as it stays in the browser's history.
     """
     language = get_language()
     if request.method != "POST":
         form = GrievanceForm(language=language, sensitive=request.GET.get("safe") == "1")
-        return render(request, "grievances/grievance_form.html", {"form": form})
+        return render(request, FORM_TEMPLATE, {"form": form})
     form = GrievanceForm(request.POST, request.FILES, language=language)
+    step = request.POST.get("step", "")
+    if step == STEP_CHANGE:
+        # Back from the check page: the same answers in the form, kept files ticked; nothing stored or counted.
+        return render(request, FORM_TEMPLATE, {"form": form})
     if ratelimit.is_limited(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT):
         form.is_valid()
         form.add_error(None, _("Many forms were sent from this connection in a short time. Please try again later."))
         form.drop_accepted_uploads()  # a refused POST stores nothing
-        return render(request, "grievances/grievance_form.html", {"form": form}, status=429)
-    if not form.is_valid():
-        if form.keep_accepted_uploads(client=ratelimit.client_ip(request)):
-            # Storing files costs disk: such a POST counts as a submission, so the limit bounds it too.
-            ratelimit.count(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT)
-        return render(request, "grievances/grievance_form.html", {"form": form})
+        return render(request, FORM_TEMPLATE, {"form": form}, status=429)
+    if not form.is_valid() or step != STEP_SEND:
+        return _form_or_check_page(request, form)
     # Every valid POST counts, repeats too: a replayed submission cannot be sent without limit.
     ratelimit.count(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT)
     data = form.cleaned_data
@@ -73,6 +87,26 @@ def grievance_new(request):
     return response
 
 
+def _form_or_check_page(request, form):
+    """Keep the files that passed (so they need not be chosen again), then show the errors or the answers.
+
+    Storing files costs disk: a POST that kept any counts as a submission, so
+    the rate limit bounds it too. A file over the kept-bytes caps is not kept
+    and the form says so, even when everything else was right.
+    """
+    valid = form.is_valid()
+    if form.keep_accepted_uploads(client=ratelimit.client_ip(request)):
+        ratelimit.count(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT)
+    if not valid or form.non_field_errors():
+        return render(request, FORM_TEMPLATE, {"form": form})
+    context = {
+        "form": form,
+        "answers": check_answers.answer_rows(form),
+        "send_again": check_answers.values_to_send_again(form),
+    }
+    return render(request, CHECK_TEMPLATE, context)
+
+
 def _browser_key(request) -> str:
     """Return the secret of this browser's CSRF cookie, which every POST past the CSRF check carries.
 
@@ -86,9 +120,10 @@ def _browser_key(request) -> str:
 
 @pathway_page
 def grievance_done(request):
-    """The confirmation: number, private code and what happens next; safe to reload.
+    """The confirmation: number, private code, what happens next and a copy of what was sent; safe to reload.
 
-    A sensitive case's confirmation belongs to the pathway: its exit control and the support services.
+    A sensitive case's confirmation belongs to the pathway: its exit control and the support services, and
+    no copy of what was sent (a printed or open page about harassment can put the person at risk).
     """
     confirmation = confirmation_cookie_get(request)
     if not confirmation:
@@ -96,6 +131,8 @@ def grievance_done(request):
     context = {"confirmation": confirmation, "deadlines": settings.GRM_DEADLINES}
     if confirmation.get("sensitive"):
         context["services"] = support_services_for_page(language=get_language())
+    else:
+        context["sent_copy"] = sent_copy_rows(confirmation.get("registered_no", ""))
     return render(request, "grievances/grievance_done.html", context)
 
 
@@ -117,7 +154,9 @@ def grievance_track(request):
     cookie, and the page must keep no copy of it).
     """
     if request.method != "POST":
-        return render(request, TRACK_TEMPLATE, {"form": TrackingForm()})
+        # The confirmation page's "Track your case" link brings the number (never the code) in the query.
+        number = request.GET.get("number", "")[:32]
+        return render(request, TRACK_TEMPLATE, {"form": TrackingForm(initial={"registered_no": number})})
     key = TrackingForm(request.POST)
     rate = settings.GRM_TRACKING_FAILURE_RATE_LIMIT
     if ratelimit.is_limited(request, group=TRACK_FAILURES, rate=rate):
@@ -233,7 +272,9 @@ CASE_ANSWERS = {ReplyForm.action: _reply, ResolutionAnswerForm.action: _resoluti
 
 
 class EasyReadView(TemplateView):
+    """The GRM in simple words with pictures; deadlines and the office's details come from the settings."""
+
     template_name = "grievances/easy_read.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(deadlines=settings.GRM_DEADLINES, **kwargs)
+        return super().get_context_data(deadlines=settings.GRM_DEADLINES, office=piu_office(), **kwargs)

@@ -403,6 +403,22 @@ GRM_CONTACT = {
     "facebook": env_str("GRM_FACEBOOK", "https://www.facebook.com/smartgovmongolia/"),
     "website": env_str("GRM_WEBSITE", "https://www.smart.gov.mn/"),
 }
+# The PIU office, for people who come in person or write a letter (smartgov/office.py). A place is written
+# differently in each public language, so the address is one setting per language; the opening hours are
+# times of day, put into a translated sentence. The defaults are placeholders until the PIU confirms them.
+GRM_OFFICE = {
+    "address": {
+        "mn": env_str(
+            "GRM_OFFICE_ADDRESS_MN", "Засгийн газрын ордон, Сүхбаатарын талбай, Чингэлтэй дүүрэг, Улаанбаатар"
+        ),
+        "en": env_str(
+            "GRM_OFFICE_ADDRESS_EN", "Government Palace, Sükhbaatar Square, Chingeltei district, Ulaanbaatar"
+        ),
+        "kk": env_str("GRM_OFFICE_ADDRESS_KK", "Үкімет үйі, Сүхбаатар алаңы, Чингэлтэй ауданы, Ұланбатыр"),
+    },
+    "opens": env_str("GRM_OFFICE_OPENS", "09:00"),
+    "closes": env_str("GRM_OFFICE_CLOSES", "18:00"),
+}
 
 # --- Security headers --------------------------------------------------------
 

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from .views import HomeView, healthz
+from .views import HomeView, favicon, healthz
 
 # A body over DATA_UPLOAD_MAX_MEMORY_SIZE raises RequestDataTooBig: show a translated 413 page, not a bare 400.
 handler400 = "smartgov.views.bad_request"
@@ -15,6 +15,7 @@ handler500 = "smartgov.views.server_error"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/", include("grievances.api.urls")),

@@ -6,14 +6,32 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from .context_processors import DEFAULT_PROJECT_NAME
 from .health import health_report
+from .office import piu_office
+
+# Browsers ask for /favicon.ico on every site whatever the page links to; pages also link the SVG.
+FAVICON_ICO = (settings.BASE_DIR / "static" / "favicon.ico").read_bytes()
 
 
 class HomeView(TemplateView):
+    """The home page; its deadlines and office details come from the settings, as on the easy-read page."""
+
     template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(deadlines=settings.GRM_DEADLINES, office=piu_office(), **kwargs)
+
+
+@require_safe
+@cache_control(max_age=7 * 24 * 60 * 60, public=True)
+def favicon(request):
+    """Answer /favicon.ico, which browsers ask for on their own, instead of a 404 on every first visit."""
+    return HttpResponse(FAVICON_ICO, content_type="image/x-icon")
 
 
 def healthz(request):

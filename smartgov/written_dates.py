@@ -39,14 +39,20 @@ def _as_date(value):
     return value
 
 
-def written_date(value, language=None, *, month_first=False):
-    """Return the date written out in ``language`` (the active language by default); "" for no date."""
+def written_date(value, language=None, *, month_first=False, short=False):
+    """Return the date written out in ``language`` (the active language by default); "" for no date.
+
+    ``short`` gives the numeric form each language also writes (mn ``2026.11.30``,
+    kk ``30.11.2026``, en ``30 Nov 2026``), for text messages, whose length is counted.
+    """
     if value in (None, ""):
         return ""
     day = _as_date(value)
     if not isinstance(day, date):
         return str(value)
     language = (language or translation.get_language() or "en").split("-")[0]
+    if short:
+        return _short(day, language)
     if language == "mn":
         return f"{day.year} оны {day.month} {MONGOLIAN_MONTH_ORDINALS[day.month]} сарын {day.day}"
     if language == "kk":
@@ -54,3 +60,11 @@ def written_date(value, language=None, *, month_first=False):
     if month_first:
         return f"{ENGLISH_MONTHS[day.month - 1]} {day.day}, {day.year}"
     return f"{day.day} {ENGLISH_MONTHS[day.month - 1]} {day.year}"
+
+
+def _short(day, language):
+    if language == "mn":
+        return f"{day.year}.{day.month:02d}.{day.day:02d}"
+    if language == "kk":
+        return f"{day.day:02d}.{day.month:02d}.{day.year}"
+    return f"{day.day} {ENGLISH_MONTHS[day.month - 1][:3]} {day.year}"

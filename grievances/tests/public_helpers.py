@@ -53,6 +53,8 @@ def form_data(**overrides):
         "preferred_language": "mn",
         "consent": "on",
         "submission_token": str(uuid.uuid4()),
+        # The check page's "Send" button: the POST that registers (step=None gives the form's own button).
+        "step": "send",
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}

@@ -45,6 +45,9 @@ def fill_with_keyboard(tab, attachment_path):
     tab.keyboard.press("Space")
     tab_to(tab, "button[type=submit]")
     tab.keyboard.press("Enter")
+    tab.wait_for_selector("#check-answers")  # nothing is registered before the answers are checked
+    tab_to(tab, "#send")
+    tab.keyboard.press("Enter")
     tab.wait_for_url("**/grievances/new/done/")
 
 
@@ -99,6 +102,9 @@ def test_without_javascript_a_grievance_is_filed_and_tracked(page_without_javasc
     assert tab.locator("input[name=keep_attachment]").count() == 1
     tab.check("#id_consent")
     tab.click("button[type=submit]")
+    assert "zurag.pdf" not in tab.inner_text("#check-answers")
+    assert "photo.pdf" in tab.inner_text("#answer-attachments")  # the kept file, by name
+    tab.click("#send")
     tab.wait_for_url("**/grievances/new/done/")
     number, code = tab.inner_text("#registered-no"), tab.inner_text("#tracking-code")
     assert Attachment.objects.get().grievance.registered_no == number
@@ -117,7 +123,8 @@ def test_the_same_form_sent_twice_at_once_makes_one_case(page):
     statuses = page.evaluate(
         """async () => {
             const form = document.querySelector("form[enctype]");
-            const send = () => fetch(form.action, {method: "POST", body: new FormData(form)});
+            const sent = () => { const data = new FormData(form); data.append("step", "send"); return data; };
+            const send = () => fetch(form.action, {method: "POST", body: sent()});
             const responses = await Promise.all([send(), send()]);
             return responses.map(response => response.status);
         }"""
@@ -150,6 +157,9 @@ def test_every_public_feedback_page_has_no_axe_violations_and_works_in(page, axe
     page.fill("#id_summary", f"A suggestion written in {language}.")
     page.check("#id_consent")
     page.click("button[type=submit]")
+    page.wait_for_selector("#check-answers")
+    check("check your answers")
+    page.click("#send")
     page.wait_for_url("**/grievances/new/done/")
     check("confirmation")
     number, code = page.inner_text("#registered-no"), page.inner_text("#tracking-code")

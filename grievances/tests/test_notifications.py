@@ -19,6 +19,7 @@ from grievances.tests.factories import register_grievance
 from smartgov import sms
 from smartgov.models import OutboxChannel, OutboxMessage, OutboxStatus
 from smartgov.tasks import outbox_flush_task
+from smartgov.written_dates import written_date
 
 pytestmark = pytest.mark.django_db
 
@@ -149,7 +150,7 @@ def test_an_escalation_tells_the_new_stage_and_its_deadline(language):
     subject, stage = STAGE_CHANGED[language]
     assert message.subject == subject.format(number=grievance.registered_no)
     assert stage in message.body
-    assert grievance.due_on.isoformat() in message.body
+    assert written_date(grievance.due_on, language) in message.body  # e-mails write dates as the language does
     assert f"/{language}/grievances/track/" in message.body
     assert _notified(grievance)[-1] == "stage_changed"
 
@@ -289,7 +290,7 @@ def test_the_sms_is_in_the_complainant_s_language_with_the_number_and_the_tracki
     expected = SMS_TEXTS[language]
     assert texts == [
         expected["registered"].format(url=url),
-        expected["acknowledged"].format(url=url, due=grievance.due_on.isoformat()),
+        expected["acknowledged"].format(url=url, due=written_date(grievance.due_on, language, short=True)),
     ]
     event = grievance.events.filter(event_type=EventType.NOTIFIED).latest("id")
     assert (event.data["way"], event.data["language"]) == ("sms", language)

@@ -118,3 +118,24 @@ def test_html_in_the_answer_is_shown_as_text(client):
 
 def test_tracking_page_is_never_cached(client):
     assert "no-store" in client.get(TRACK_URL)["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    "typed", ["{year}/{sequence}", "F-{year}/{sequence}", "ф-{year}/{sequence}", " {year} / 0{sequence} "]
+)
+def test_the_number_is_found_with_or_without_its_prefix(client, typed):
+    grievance, code = case_with_code()
+    year, sequence = grievance.registered_no.split("-")[1].split("/")
+    number = typed.format(year=year, sequence=int(sequence))
+    response = client.post(TRACK_URL, {"registered_no": number, "code": code})
+    assert response.context["grievance"].pk == grievance.pk
+
+
+def test_after_a_look_up_the_code_box_is_empty(client):
+    grievance, code = case_with_code()
+    found = client.post(TRACK_URL, {"registered_no": grievance.registered_no, "code": code}).content.decode()
+    missed = client.post(TRACK_URL, {"registered_no": grievance.registered_no, "code": "AAAA-BBBB-CCCC"})
+    for html in (found, missed.content.decode()):
+        box = html.split('id="id_code"')[0].rsplit("<input", 1)[1] + html.split('id="id_code"')[1].split(">", 1)[0]
+        assert "value=" not in box
+    assert "AAAA-BBBB-CCCC" not in missed.content.decode()

@@ -9,6 +9,7 @@ from grievances.models import Attachment, EventType, Grievance, Satisfaction, St
 from grievances.tests.factories import case_in_state, user_with_role
 from grievances.tests.public_helpers import pdf, public_setup  # noqa: F401
 from smartgov import roles
+from smartgov.written_dates import written_date
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_setup")]
 
@@ -82,14 +83,14 @@ def test_every_state_says_what_happens_next_in_the_page_language(client, state, 
 def test_a_registered_case_gives_the_acknowledgement_deadline(client):
     grievance = tracked(State.REGISTERED)
     html = html_of(open_page(client, grievance, "mn"))
-    assert grievance.due_on.isoformat() in html
+    assert written_date(grievance.due_on, "mn") in html
     assert "Бид таны санал хүсэлтийг хүлээн авлаа." in html  # the timeline's first entry
 
 
 def test_a_resolved_case_asks_until_when_the_question_is_open(client):
     grievance = tracked(State.RESOLVED)
     html = html_of(open_page(client, grievance))
-    assert grievance.satisfaction_due_on.isoformat() in html
+    assert written_date(grievance.satisfaction_due_on, "en") in html
     assert "Was your issue resolved?" in html
 
 

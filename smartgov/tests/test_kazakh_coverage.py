@@ -56,6 +56,8 @@ def _render_every_public_page(client):
         client.get("/kk/"),
         client.get("/kk/grievances/new/"),
         client.post("/kk/grievances/new/", {"kind": "", "summary": ""}),  # every "required" message
+        client.post("/kk/grievances/new/", form_data(step=None, preferred_contact="phone")),  # the phone rule
+        client.post("/kk/grievances/new/", form_data(step=None)),  # check your answers
         client.post("/kk/grievances/new/", form_data()),
         client.get("/kk/grievances/new/done/"),  # the confirmation with the number and the code
         client.get("/kk/grievances/how-it-works/"),

@@ -251,6 +251,7 @@ ENDPOINTS = {
     # --- public pages -------------------------------------------------------------------------
     "home": (("GET", "/mn/", None), ALL_200),
     "health check": (("GET", "/healthz", None), ALL_200),
+    "favicon": (("GET", "/favicon.ico", None), ALL_200),
     "grievance form": (("GET", "/kk/grievances/new/", None), ALL_200),
     "confirmation without a submission": (("GET", "/mn/grievances/new/done/", None), (302,) * 7),  # to the form
     "tracking": (("GET", "/en/grievances/track/", None), ALL_200),

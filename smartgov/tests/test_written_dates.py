@@ -44,3 +44,8 @@ def test_the_filter_follows_the_active_language():
         assert template.render(Context({"day": date(2026, 3, 8)})) == "2026 жылғы 8 наурыз"
     with translation.override("mn"):
         assert template.render(Context({"day": date(2026, 3, 8)})) == "2026 оны 3 дугаар сарын 8"
+
+
+@pytest.mark.parametrize(("language", "expected"), [("mn", "2026.11.03"), ("kk", "03.11.2026"), ("en", "3 Nov 2026")])
+def test_the_short_form_is_the_numeric_one_each_language_writes_for_text_messages(language, expected):
+    assert written_date(date(2026, 11, 3), language, short=True) == expected

@@ -1,0 +1,48 @@
+"""The copy of what was sent, on the confirmation page: the form's questions with the answers as stored.
+
+The labels and choices are the form's own (forms.GrievanceForm), so the copy
+reads like the "check your answers" page. Attachments appear by name only:
+their contents never leave the case.
+"""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from . import selectors
+from .check_answers import NOT_GIVEN, AnswerRow
+from .forms import KIND_CHOICES, GrievanceForm
+from .models import ReplyLanguage
+
+# How long after sending the confirmation page still shows the copy (the number and the code stay longer).
+SENT_COPY_SECONDS = 60 * 60
+
+
+def sent_copy_rows(registered_no: str) -> list[AnswerRow]:
+    """The rows of the copy for the case with this number, or [] once the copy is no longer shown."""
+    since = timezone.now() - timedelta(seconds=SENT_COPY_SECONDS)
+    grievance = selectors.grievance_sent_copy_get(registered_no=registered_no, since=since)
+    if grievance is None:
+        return []
+    complainant = getattr(grievance, "complainant", None)
+    fields = GrievanceForm.base_fields
+    ways = dict(fields["preferred_contact"].choices)
+    values = {
+        "kind": dict(KIND_CHOICES).get(grievance.kind, grievance.kind),
+        "summary": grievance.message,
+        "location": grievance.location,
+        "attachments": ", ".join(item.original_name for item in grievance.attachments.all()),
+        "name": complainant.name if complainant else "",
+        "preferred_contact": ways.get(complainant.preferred_contact if complainant else "", ""),
+        "email": complainant.email if complainant else "",
+        "phone": complainant.phone if complainant else "",
+        "address": complainant.address if complainant else "",
+        "preferred_language": ReplyLanguage(complainant.preferred_language).label
+        if complainant and complainant.preferred_language
+        else "",
+    }
+    return [
+        AnswerRow(name, str(fields[name].label), str(value or NOT_GIVEN), "")
+        for name, value in values.items()
+        if name in fields
+    ]

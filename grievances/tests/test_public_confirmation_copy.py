@@ -1,0 +1,81 @@
+"""The confirmation page: a copy of what was sent (file names, never contents), print, and a filled tracking link."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from grievances.models import Grievance
+from grievances.sent_copy import SENT_COPY_SECONDS
+from grievances.tests.public_helpers import PNG_BYTES, form_data, png, public_setup  # noqa: F401
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_setup")]
+NEW_URL = "/en/grievances/new/"
+DONE_URL = "/en/grievances/new/done/"
+
+
+def sent(client, **overrides):
+    assert client.post(NEW_URL, form_data(**overrides)).status_code == 302
+    return Grievance.objects.get()
+
+
+def test_the_confirmation_copies_what_was_sent_with_file_names_only(client):
+    grievance = sent(
+        client,
+        summary="The soum centre road is closed.\nPlease open it.",
+        preferred_contact="phone",
+        phone="9911 2233",
+        attachments=png("road.png"),
+    )
+    response = client.get(DONE_URL)
+    html = response.content.decode()
+    rows = {row.name: row.value for row in response.context["sent_copy"]}
+    assert rows["summary"] == "The soum centre road is closed.\nPlease open it."
+    assert rows["kind"] == "A complaint"
+    assert rows["preferred_contact"] == "Phone call"
+    assert rows["phone"] == "9911 2233"
+    assert rows["email"] == "Not given"
+    assert rows["attachments"] == "road.png"
+    assert 'id="sent-copy"' in html
+    assert PNG_BYTES.decode("latin-1") not in html
+    assert grievance.registered_no in html
+
+
+def test_the_track_link_carries_the_number_and_never_the_code(client):
+    grievance = sent(client)
+    response = client.get(DONE_URL)
+    html = response.content.decode()
+    link = html.split('id="track-link" href="', 1)[1].split('"', 1)[0]
+    assert link == f"/en/grievances/track/?number={grievance.registered_no}"
+    assert response.context["confirmation"]["tracking_code"] not in link
+
+
+def test_the_tracking_form_is_filled_with_the_number_from_the_link(client):
+    html = client.get("/en/grievances/track/?number=f-2026/07").content.decode()
+    assert 'value="f-2026/07"' in html
+
+
+def test_the_print_button_waits_for_the_script_and_without_it_the_page_says_how_to_print(client):
+    sent(client)
+    html = client.get(DONE_URL).content.decode()
+    assert 'id="print-button" data-print hidden' in html
+    assert '<noscript><p id="print-hint">' in html
+    assert 'media="print"' in html
+
+
+def test_the_copy_is_no_longer_shown_an_hour_after_sending(client):
+    grievance = sent(client)
+    Grievance.objects.filter(pk=grievance.pk).update(
+        received_at=timezone.now() - timedelta(seconds=SENT_COPY_SECONDS + 60)
+    )
+    response = client.get(DONE_URL)
+    assert response.context["sent_copy"] == []
+    assert 'id="sent-copy"' not in response.content.decode()
+    assert grievance.registered_no in response.content.decode()  # the number and the code stay
+
+
+def test_the_confirmation_takes_a_fixed_number_of_queries(client, django_assert_num_queries):
+    sent(client, attachments=[png("a.png"), png("b.png")])
+    with django_assert_num_queries(2):  # the case with its complainant, the attachments' names
+        response = client.get(DONE_URL)
+    assert response.status_code == 200
