@@ -45,6 +45,10 @@ class VulnerableGroupsField(forms.TypedMultipleChoiceField):
     def prepare_value(self, value):
         return vulnerable_groups_codes(value) if isinstance(value, str) else value
 
+    def to_python(self, value):
+        # A list with an empty item (a form posted from a stored "" value) means no group, not a wrong one.
+        return [item for item in super().to_python(value) if item]
+
     def clean(self, value):
         return vulnerable_groups_value(super().clean(value))
 

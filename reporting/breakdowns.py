@@ -20,6 +20,7 @@ from grievances.places import aimag_codes, aimag_name
 from smartgov.periods import local_day_bounds
 
 from .suppression import TOTAL, Table, suppress, threshold
+from .tile_map import tile_map_svg
 
 NOT_GIVEN = "not_given"
 DISABILITY = "disability"
@@ -130,7 +131,8 @@ def breakdown_tables(counts: dict, *, suppressed: bool) -> list[Breakdown]:
         additive = dimension != "vulnerable_group"
         table = _table(rows, additive=additive)
         if suppressed:
-            suppress(table)
+            # "Not given" is no place and no group: a small count of it names nobody.
+            suppress(table, exempt_rows=frozenset({NOT_GIVEN}))
         published = [
             {
                 "code": code,
@@ -171,3 +173,32 @@ def breakdown_data(tables: list[Breakdown]) -> dict:
         }
         for table in tables
     }
+
+
+def printable_tables(published: dict, *, map_title: str) -> list[dict]:
+    """breakdown_data's tables as rows to print (the report's PDF): labels in the active language, the map with aimags.
+
+    Read back from the published data rather than counted again, so the PDF
+    and the JSON of one report cannot differ.
+    """
+    columns = [*Kind.choices, (TOTAL, _("Total"))]
+    hidden = f"<{threshold()}"
+    printable = []
+    for dimension, table in published.items():
+        rows = [(row["label"], [row[code] for code, _label in columns]) for row in table["rows"]]
+        figure = ""
+        if dimension == "aimag":
+            totals = {row["code"]: row[TOTAL] for row in table["rows"] if row["code"] != NOT_GIVEN}
+            counts = {code: None if value == hidden else value for code, value in totals.items()}
+            figure = tile_map_svg(title=map_title, counts=counts, hidden_label=hidden)
+        printable.append(
+            {
+                "title": str(TITLES[dimension]),
+                "row_heading": str(ROW_HEADINGS[dimension]),
+                "columns": [str(label) for _code, label in columns],
+                "rows": rows,
+                "total": [table["total"][code] for code, _label in columns] if "total" in table else None,
+                "figure": figure,
+            }
+        )
+    return printable

@@ -122,7 +122,11 @@ def _candidates(table, condition):
     threshold or more come first (smallest first): two hidden figures summing
     to 2 would each be known to be 1, zeros being shown.
     """
-    entries = [e for e in table.counts if e not in table.hidden and e not in table.known and condition(e)]
+    entries = [
+        entry
+        for entry in table.counts
+        if entry not in table.hidden and entry not in table.known and condition(entry) and not _known_zero(table, entry)
+    ]
     limit = table.limit
 
     def order(entry):
@@ -130,6 +134,14 @@ def _candidates(table, condition):
         return (value == 0, value < limit, value, entry)
 
     return sorted(entries, key=order)
+
+
+def _known_zero(table, entry):
+    """Whether the entry lies in a line whose total is published elsewhere as 0: it is 0, hidden or not."""
+    if table.counts[entry]:
+        return False
+    row, column = entry
+    return any(total in table.known and table.counts[total] == 0 for total in ((row, TOTAL), (TOTAL, column)))
 
 
 def _equations(table):
@@ -173,21 +185,49 @@ def _close_a_cycle(table, bridge):
     table.hidden.add(choices[0])
 
 
-def suppress(table: Table, *, limit: int | None = None) -> Table:
+def _total_entry(node):
+    """The published total of an equation: a row's is in the total column, a column's in the total row."""
+    kind, name = node
+    return (name, TOTAL) if kind == "row" else (TOTAL, name)
+
+
+def _zero_totals_to_hide(table, members):
+    """Visible totals of 0 whose line has hidden figures: they would tell that every hidden figure there is 0."""
+    found = []
+    for node, entries in members.items():
+        total = _total_entry(node)
+        visible_zero = total not in table.hidden and total not in table.known and table.counts.get(total) == 0
+        if visible_zero and entries & table.hidden:
+            found.append(total)
+    return sorted(found)
+
+
+def suppress(table: Table, *, limit: int | None = None, exempt_rows: frozenset = frozenset()) -> Table:
     """Hide every figure from 1 to limit - 1 (the threshold) and enough others that none can be computed back.
 
     Zero is shown: it is the absence of cases, and counting it as small would
-    hide most of a sparse table without protecting anyone. Known figures are
-    never hidden.
+    hide most of a sparse table without protecting anyone; a zero hidden as a
+    partner gets its line's total of 0 hidden too, else that total would say
+    it is 0. Known figures are never hidden. The figures of `exempt_rows`
+    (such as "not given": no place, no group) are never hidden for being
+    small, but may be hidden as partners.
     """
     limit = threshold() if limit is None else limit
     table.limit = limit
-    table.hidden = {e for e, value in table.counts.items() if 0 < value < limit and e not in table.known}
+    table.hidden = {
+        entry
+        for entry, value in table.counts.items()
+        if 0 < value < limit and entry not in table.known and entry[0] not in exempt_rows
+    }
     members = _equations(table)
     while True:
         lonely = [node for node, entries in members.items() if len(entries & table.hidden) == 1]
         if lonely:
             _hide_a_partner(table, sorted(lonely)[0], members)
+            continue
+        zero_totals = _zero_totals_to_hide(table, members)
+        if zero_totals:
+            table.hidden.add(zero_totals[0])
             continue
         bridges = sorted(recoverable(table))
         if not bridges:

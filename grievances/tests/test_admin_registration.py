@@ -92,9 +92,10 @@ def test_the_form_is_sent_as_multipart_with_every_section_named_by_a_legend(offi
     assert legends == [
         "The feedback",
         "The complainant",
+        "Who and where (optional)",
         "The message as received",
         "Public summaries for the report",
-        "Place and details",
+        "Details",
     ]
 
 

@@ -61,7 +61,8 @@ def test_the_statistics_and_their_downloads_agree_with_grm_report_json(client, l
 def test_the_half_year_tables_hide_small_counts_in_every_format(client, log_2020h2):
     data = client.get("/en/grievances/statistics/data.json", H2_2020).json()
     aimags = data["breakdowns"]["aimag"]
-    values = [v for row in aimags["rows"] for k, v in row.items() if k not in ("code", "label")]
+    places = [row for row in aimags["rows"] if row["code"] != "not_given"]  # "not given" is no place
+    values = [v for row in places for k, v in row.items() if k not in ("code", "label")]
     assert all(value == "<3" or value == 0 or value >= 3 for value in values)
     not_given = next(row for row in aimags["rows"] if row["code"] == "not_given")
     assert not_given["total"] == 9  # the imported log gives no aimag
@@ -124,3 +125,33 @@ def test_the_page_and_downloads_take_a_fixed_number_of_queries(
 def test_every_type_is_a_column_of_the_tables(client, log_2020h2):
     data = client.get("/en/grievances/statistics/data.json", H2_2020).json()
     assert set(data["breakdowns"]["gender"]["total"]) == {*Kind.values, "total"}
+
+
+def _two_cases_from_bayan_olgii_and_ten_from_the_capital():
+    from grievances.tests.factories import local_datetime, register_grievance
+
+    for number in range(12):
+        aimag = "MN-071" if number < 2 else "MN-1"
+        register_grievance(received_at=local_datetime(2024, 3, 1 + number), profile={"aimag": aimag})
+
+
+def test_the_report_json_hides_small_counts_by_place_because_the_report_is_disclosed():
+    _two_cases_from_bayan_olgii_and_ten_from_the_capital()
+    report = _report_json("2024-01-01", "2024-06-30")
+    rows = {row["code"]: row for row in report["who_and_where"]["aimag"]["rows"]}
+    assert rows["MN-071"]["total"] == "<3" and rows["MN-071"]["request"] == "<3"
+    assert rows["MN-1"]["total"] == "<3"  # hidden too, or 12 minus it would give Bayan-Ölgii's 2
+    assert report["who_and_where"]["aimag"]["total"]["total"] == 12
+
+
+def test_the_staff_dashboard_shows_exact_counts_by_aimag_and_the_map(client, safeguards_specialist):
+    _two_cases_from_bayan_olgii_and_ten_from_the_capital()
+    client.force_login(safeguards_specialist)
+    response = client.get(
+        "/admin/reporting/reportrecord/dashboard/",
+        {"start": "2024-01-01", "end": "2024-06-30"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    content = response.content.decode()
+    assert '<th scope="row">Bayan-Ölgiy</th><td>0</td><td>2</td>' in content
+    assert 'class="tile-map"' in content

@@ -157,7 +157,31 @@ def test_the_published_tables_hide_small_counts_and_the_staff_tables_do_not():
     exact = {table.dimension: table for table in breakdown_tables(counts, suppressed=False)}
 
     for dimension, table in published.items():
-        shown = [value for row in table.rows for value in row["cells"].values() if value is not None]
+        rows = [row for row in table.rows if row["code"] != "not_given"]
+        shown = [value for row in rows for value in row["cells"].values() if value is not None]
         assert all(value == 0 or value >= 3 for value in shown), dimension
     assert any(value is None for row in published["aimag"].rows for value in row["cells"].values())
     assert all(value is not None for row in exact["aimag"].rows for value in row["cells"].values())
+
+
+def test_a_zero_hidden_as_a_partner_does_not_leave_its_line_total_of_0_in_view():
+    """The one complaint of the period came from "b"; "a" had no case: its 0s hidden alone would read as 0."""
+    counts = {("a", "x"): 0, ("a", "y"): 0, ("b", "x"): 1, ("b", "y"): 5}
+    for row in "ab":
+        counts[(row, TOTAL)] = counts[(row, "x")] + counts[(row, "y")]
+    for column in ["x", "y", TOTAL]:
+        counts[(TOTAL, column)] = counts[("a", column)] + counts[("b", column)]
+    table = suppress(Table(counts=counts, known={(TOTAL, c) for c in ["x", "y", TOTAL]}), limit=3)
+
+    assert ("b", "x") in table.hidden
+    for row in "ab":
+        hidden_in_row = {entry for entry in table.hidden if entry[0] == row}
+        if hidden_in_row and all(counts[entry] == 0 for entry in hidden_in_row):
+            assert (row, TOTAL) in table.hidden
+    assert recoverable(table) == set()
+
+
+def test_not_given_is_no_place_and_is_not_hidden_for_being_small():
+    counts = {("not_given", "x"): 1, ("not_given", TOTAL): 1}
+    table = suppress(Table(counts=counts, column_sums=False), limit=3, exempt_rows=frozenset({"not_given"}))
+    assert table.hidden == set()
