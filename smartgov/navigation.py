@@ -12,7 +12,6 @@ MAIN_NAVIGATION = [
     ("grievances:new", _("Give feedback")),
     ("grievances:track", _("Track your case")),
     ("grievances:easy_read", _("How it works")),
-    ("statistics:page", _("Figures")),
     ("stakeholders:event_list", _("Consultations")),
     ("disclosure:document_list", _("Documents")),
 ]
