@@ -22,10 +22,13 @@ waiting for the complainant and a few with a reply nobody has read.
 
 import time
 
+import pycountry
+
 START = "2015-09-15 09:00:00+08"
 KINDS = "ARRAY['complaint','request','clarification','comment']"
 CHANNELS = "ARRAY['hotline','in_person','written','email','website','facebook']"
 RESPONSE_WAYS = "ARRAY['email','phone','meeting','facebook','letter','in_person']"
+AIMAGS = "ARRAY[" + ",".join(sorted(f"'{s.code}'" for s in pycountry.subdivisions.get(country_code="MN"))) + "]"
 TOPICS = [
     ("ДАН системд нэвтэрч чадахгүй байна", "Cannot sign in to the DAN system"),
     ("Цахим үнэмлэхний хүсэлт удаашралтай байна", "The e-ID request is slow"),
@@ -115,7 +118,10 @@ GRIEVANCE_COLUMNS = {
     "summary_mn": _summary(0),
     "summary_en": _summary(1),
     "details": "''",
-    "location": "'Aimag ' || (i %% 21)",
+    "location": "'Soum ' || (i %% 300)",
+    "aimag": f"({AIMAGS})[1 + i %% 22]",
+    "gender": "(ARRAY['female','male','other',''])[1 + i %% 4]",
+    "age_group": "(ARRAY['under_18','18_34','35_59','60_plus'])[1 + i %% 4]",
     "status": "CASE WHEN i %% 10 < 7 THEN 'resolved' WHEN i %% 10 = 7 THEN 'unrelated' ELSE 'resolving' END",
     # The stored workflow state, as the database constraints require it of each status and date.
     "state": "CASE WHEN i %% 10 < 7 THEN 'closed' WHEN i %% 10 = 7 THEN 'unrelated' ELSE 'in_progress' END",
@@ -137,8 +143,6 @@ GRIEVANCE_COLUMNS = {
 }
 COMPLAINANT_COLUMNS = {
     "grievance_id": "g.id",
-    "gender": "(ARRAY['female','male','other',''])[1 + g.id % 4]",
-    "age_group": "(ARRAY['under_18','18_34','35_59','60_plus'])[1 + g.id % 4]",
     "preferred_language": "(ARRAY['mn','mn','mn','kk','en'])[1 + g.id % 5]",
 }
 NEUTRAL = {

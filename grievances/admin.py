@@ -38,6 +38,7 @@ from .admin_columns import DEFAULT_ORDERING, CaseListColumns
 from .admin_filters import AssigneeFilter, QueueFilter, ReportingPeriodFilter
 from .models import Attachment, Complainant, Grievance, StageResolution
 from .search import grievance_search
+from .who_and_where import PROFILE_FIELDS, VulnerableGroupsField
 
 
 def private_file_get(request, model_admin, grievance_id, related, pk):
@@ -177,10 +178,10 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
                     "message_language",
                     "summary",
                     "details",
-                    "location",
                 ]
             },
         ),
+        (_("Who and where"), {"fields": [*PROFILE_FIELDS, "location"]}),
         (_("Workflow"), {"fields": WORKFLOW_FIELDS[1:]}),
         (
             _("Resolution"),
@@ -212,6 +213,8 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         """Label each language's copy of a text with its language and mark its box with `lang` (languages.py)."""
+        if db_field.name == "vulnerable_groups":
+            return VulnerableGroupsField(label=capfirst(db_field.verbose_name))
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         return field if field is None else languages.label_as_copy(db_field.name, field)
 
@@ -309,6 +312,7 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
             received_at=data["received_at"],
             details=data.get("details", ""),
             location=data.get("location", ""),
+            profile=form.profile(),
             translations={name: value for name, value in data.items() if name.startswith("summary_")},
             complainant=form.complainant(),
             attachments=data.get("attachments") or [],

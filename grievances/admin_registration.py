@@ -25,6 +25,7 @@ from smartgov.periods import start_of_local_day
 from .forms import PHONE_PATTERN, REPLY_WAY_NEEDS, AttachmentsFormMixin, MultipleFileField, MultipleFileInput
 from .languages import REPORT_LANGUAGES
 from .models import Channel, Complainant, MessageLanguage, ReplyLanguage
+from .who_and_where import PROFILE_FIELDS, WHY_WE_ASK_OFFICER, profile_form_fields, profile_from
 
 # What the officer registers: every channel but the website, whose cases come through the public form.
 OFFICER_CHANNELS = [(value, label) for value, label in Channel.choices if value != Channel.WEBSITE]
@@ -36,8 +37,6 @@ COMPLAINANT_DETAILS = [
     "address",
     "preferred_contact",
     "preferred_language",
-    "gender",
-    "age_group",
     "vulnerable_groups",
 ]
 # The public form's words speak to the complainant ("give your e-mail address"); the officer is told what is missing.
@@ -62,6 +61,13 @@ ADD_FIELDSETS = [
             ),
         },
     ),
+    (
+        _("Who and where (optional)"),
+        {
+            "fields": [*PROFILE_FIELDS, "location"],
+            "description": WHY_WE_ASK_OFFICER,
+        },
+    ),
     (_("The message as received"), {"fields": ["message", "message_language", "attachments"]}),
     (
         _("Public summaries for the report"),
@@ -73,7 +79,7 @@ ADD_FIELDSETS = [
             ),
         },
     ),
-    (_("Place and details"), {"fields": ["location", "details"]}),
+    (_("Details"), {"fields": ["details"]}),
 ]
 
 
@@ -142,9 +148,9 @@ class GrievanceAdminAddForm(AttachmentsFormMixin, forms.ModelForm):
         label=_("Language of messages"),
         help_text=_("The receipt and the messages are in this language. Left empty: the language of the message."),
     )
-    complainant_gender = _complainant_field("gender")
-    complainant_age_group = _complainant_field("age_group")
-    complainant_vulnerable_groups = _complainant_field("vulnerable_groups")
+    complainant_vulnerable_groups = _complainant_field(
+        "vulnerable_groups", label=_("Vulnerable groups, in the complainant's words")
+    )
     # Checked by AttachmentsFormMixin.clean_attachments: the public form's checks, limits and messages.
     attachments = MultipleFileField(
         label=_("Scans, photos or documents"),
@@ -171,6 +177,7 @@ class GrievanceAdminAddForm(AttachmentsFormMixin, forms.ModelForm):
         fields["message_language"].required = True
         fields["message_language"].choices = MessageLanguage.choices
         fields["message_language"].initial = get_language() if get_language() in MessageLanguage.values else "mn"
+        fields.update(profile_form_fields(for_officer=True))
         for name, rows in TEXT_ROWS.items():
             fields[name].widget.attrs["rows"] = rows
         self.order_fields(_field_order())
@@ -223,6 +230,10 @@ class GrievanceAdminAddForm(AttachmentsFormMixin, forms.ModelForm):
             # The form is shown again: the files that passed are stored for the next try, within the caps on
             # kept bytes (upload_quota), counted for this officer rather than for the office's shared address.
             self.keep_accepted_uploads(client=self.kept_files_client)
+
+    def profile(self) -> dict:
+        """Who the complainant is and where the case comes from, as they chose to say (who_and_where)."""
+        return profile_from(self.cleaned_data)
 
     def complainant(self) -> dict:
         """The complainant's details for grievance_register; messages go in the message's language if none is set."""

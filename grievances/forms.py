@@ -13,6 +13,7 @@ from smartgov.uploads import RefusedUpload
 
 from . import upload_quota, uploads
 from .models import Kind, ReferralConsent, ReplyLanguage, ResponseWay
+from .who_and_where import WHY_WE_ASK, profile_form_fields, profile_from
 
 PHONE_PATTERN = re.compile(r"^\+?[\d\s\-()]{6,30}$")
 # The ways of answering a citizen can ask for on the form, and what each needs from them.
@@ -151,12 +152,21 @@ class GrievanceForm(AccessibleFormMixin, AttachmentsFormMixin, forms.Form):
             "max_length": _("Your message is too long: write at most %(limit_value)d characters."),
         },
     )
+    # Who and where (who_and_where.py): optional, asked with the reason (why_we_ask), kept on the case.
+    _profile_fields = profile_form_fields()
+    aimag = _profile_fields["aimag"]
     location = forms.CharField(
-        label=_("Where did it happen? (optional)"),
-        help_text=_("Aimag and soum, or city district and khoroo. Leave it empty if it is not about a place."),
+        label=_("Soum or district (optional)"),
+        help_text=_("The soum and bag, or the city district and khoroo. Leave it empty if it is not about a place."),
         max_length=200,
         required=False,
     )
+    gender = _profile_fields["gender"]
+    age_group = _profile_fields["age_group"]
+    disability = _profile_fields["disability"]
+    vulnerable_groups = _profile_fields["vulnerable_groups"]
+    del _profile_fields
+    why_we_ask = WHY_WE_ASK
     attachments = attachments_field()
     name = forms.CharField(label=_("Your name (optional)"), max_length=200, required=False)
     preferred_contact = forms.ChoiceField(
@@ -275,6 +285,10 @@ class GrievanceForm(AccessibleFormMixin, AttachmentsFormMixin, forms.Form):
         if field_needed and not cleaned.get(field_needed[0]) and field_needed[0] not in self.errors:
             self.add_error(field_needed[0], field_needed[1])
         return cleaned
+
+    def profile(self):
+        """Who the complainant is and where the case comes from, as they chose to say (who_and_where)."""
+        return profile_from(self.cleaned_data)
 
     def complainant(self):
         data = self.cleaned_data

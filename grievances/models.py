@@ -17,6 +17,7 @@ from smartgov.search_keys import email_search_key, name_search_key, phone_search
 from smartgov.workdays import add_working_days
 
 from .sensitive_models import SENSITIVE_CONSTRAINTS, ReferralConsent, SupportReferral, SupportService  # noqa: F401
+from .places import aimag_choices
 
 
 class Kind(models.TextChoices):
@@ -114,6 +115,46 @@ class AgeGroup(models.TextChoices):
     FROM_18_TO_34 = "18_34", _("18 to 34")
     FROM_35_TO_59 = "35_59", _("35 to 59")
     OVER_60 = "60_plus", _("60 or older")
+
+
+class Disability(models.TextChoices):
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+
+
+class VulnerableGroup(models.TextChoices):
+    """Groups the SEP names as vulnerable, that a person may say they belong to (several at once).
+
+    Women, the elderly and youth are read from the gender and the age group,
+    persons with disabilities from Disability; these are the others.
+    """
+
+    HERDER = "herder", _("Herder household")
+    REMOTE_OR_GER_AREA = "remote_or_ger_area", _("Living in a remote place or a ger area")
+    LOW_INCOME = "low_income", _("Poor or low-income household")
+    SINGLE_HEADED_HOUSEHOLD = "single_headed_household", _("Single-headed household")
+    ETHNIC_MINORITY = "ethnic_minority", _("Ethnic minority, such as Kazakh, Buriad or Tuva")
+    NO_REGULAR_INTERNET = "no_regular_internet", _("Without regular electricity or internet")
+
+
+def vulnerable_groups_value(codes) -> str:
+    """Store a set of VulnerableGroup codes in Grievance.vulnerable_groups: in code order, wrapped in commas.
+
+    The commas around every code let one condition find a group
+    (vulnerable_group_condition) on PostgreSQL and SQLite alike; "" is no group.
+    """
+    chosen = [code for code in VulnerableGroup.values if code in set(codes or ())]
+    return f",{','.join(chosen)}," if chosen else ""
+
+
+def vulnerable_groups_codes(value: str) -> list[str]:
+    """The VulnerableGroup codes stored in a Grievance.vulnerable_groups value."""
+    return [code for code in (value or "").split(",") if code]
+
+
+def vulnerable_group_condition(code: str, prefix: str = "") -> Q:
+    """The cases whose complainant said they belong to the group `code`."""
+    return Q(**{f"{prefix}vulnerable_groups__contains": f",{code},"})
 
 
 class Satisfaction(models.TextChoices):
@@ -287,7 +328,22 @@ class Grievance(models.Model):
         ),
     )
     details = models.TextField(_("details"), blank=True)
-    location = models.CharField(_("aimag, soum or district"), max_length=200, blank=True)
+    # Where the case comes from, for the figures by place: the aimag (or the capital) by its ISO 3166-2:MN code,
+    # and the soum or district as written. Kept at anonymisation: the published figures count them.
+    aimag = models.CharField(_("aimag or capital"), max_length=8, choices=aimag_choices, blank=True)
+    location = models.CharField(_("soum or district"), max_length=200, blank=True)
+    # Who the complainant is, as they chose to say (every answer optional), for the figures by gender, age
+    # and vulnerable group (SEP section 7). On the case rather than with the complainant's identity: the
+    # figures never read that table, and anonymisation keeps them so the published figures do not change.
+    gender = models.CharField(_("gender"), max_length=16, choices=Gender.choices, blank=True)
+    age_group = models.CharField(_("age group"), max_length=16, choices=AgeGroup.choices, blank=True)
+    disability = models.CharField(_("person with a disability"), max_length=8, choices=Disability.choices, blank=True)
+    vulnerable_groups = models.CharField(
+        _("vulnerable groups"),
+        max_length=200,
+        blank=True,
+        help_text=_("The groups the complainant said they belong to (VulnerableGroup codes)."),
+    )
 
     state = models.CharField(
         _("state"), max_length=24, choices=State.choices, default=State.REGISTERED, db_index=True, editable=False
@@ -463,8 +519,6 @@ class Complainant(models.Model):
     email_index = models.CharField(_("e-mail search key"), max_length=64, blank=True, editable=False)
     phone_index = models.CharField(_("phone search key"), max_length=64, blank=True, editable=False)
     name_index = models.CharField(_("name search key"), max_length=64, blank=True, editable=False)
-    gender = models.CharField(_("gender"), max_length=16, choices=Gender.choices, blank=True)
-    age_group = models.CharField(_("age group"), max_length=16, choices=AgeGroup.choices, blank=True)
     vulnerable_groups = models.CharField(
         _("vulnerable groups (self-identified)"), max_length=300, blank=True, help_text=_("As the person described it.")
     )

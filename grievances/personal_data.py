@@ -37,8 +37,6 @@ EXPORTED_COMPLAINANT_FIELDS = [
     "email",
     "phone",
     "address",
-    "gender",
-    "age_group",
     "vulnerable_groups",
     "preferred_language",
     "preferred_contact",
@@ -54,7 +52,12 @@ EXPORTED_CASE_FIELDS = [
     "message_language",
     "summary",
     "details",
+    "aimag",
     "location",
+    "gender",
+    "age_group",
+    "disability",
+    "vulnerable_groups",
     "status",
     "stage",
     "referred_to",
@@ -174,7 +177,10 @@ def _delete_files(paths):
 def grievance_anonymise(*, grievance_id: int, actor=None) -> bool:
     """Remove who raised a case and what could identify them; keep what the reports count.
 
-    Kept: number, dates, kind, channel, location, status, stage, the public
+    Kept: number, dates, kind, channel, aimag and soum or district, the
+    gender, age group, disability and vulnerable groups the person chose to
+    give (counted by the published figures, which suppress small counts so
+    that no one is recognised from them), status, stage, the public
     summaries and actions taken (the half-yearly report lists them). Removed:
     the complainant's message as received, their details and search keys,
     attachments (files too, after commit), the admin's log entries of the case

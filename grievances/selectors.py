@@ -52,14 +52,14 @@ LOG_EXPORT_FIELDS = [
     "assigned_to__username",
     "assigned_to__first_name",
     "assigned_to__last_name",
-    "complainant__gender",
-    "complainant__age_group",
+    "gender",
+    "age_group",
     "sensitive",
 ]
 
 
 def grievance_log_for_export(queryset):
-    """Prepare cases for the log export: the assignee and the complainant's profile joined, stages 1 and 2 prefetched.
+    """Prepare cases for the log export: the assignee joined, stages 1 and 2 prefetched.
 
     Two queries, whatever the number of cases (one per chunk of
     reporting.exports.LOG_CHUNK cases when the export streams), and only the
@@ -71,7 +71,7 @@ def grievance_log_for_export(queryset):
         "grievance", "stage", "resolution", "closed_on"
     )
     return (
-        queryset.select_related("assigned_to", "complainant")
+        queryset.select_related("assigned_to")
         .prefetch_related(Prefetch("stage_resolutions", queryset=levels, to_attr="log_levels"))
         .only(*LOG_EXPORT_FIELDS)
     )

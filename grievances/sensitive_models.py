@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .places import aimag_choices
+
 
 class ReferralConsent(models.TextChoices):
     """Whether the complainant agreed to be put in touch with a support service."""
@@ -20,33 +22,6 @@ class ReferralConsent(models.TextChoices):
     NOT_ASKED = "not_asked", _("Not asked yet")
     YES = "yes", _("Yes, they agree to a referral")
     NO = "no", _("No, they do not want a referral")
-
-
-class Aimag(models.TextChoices):
-    """The capital and the 21 aimags, by their ISO 3166-2:MN codes (empty: the whole country)."""
-
-    ULAANBAATAR = "MN-1", _("Ulaanbaatar")
-    ARKHANGAI = "MN-073", _("Arkhangai")
-    BAYAN_OLGII = "MN-071", _("Bayan-Ölgii")
-    BAYANKHONGOR = "MN-069", _("Bayankhongor")
-    BULGAN = "MN-067", _("Bulgan")
-    DARKHAN_UUL = "MN-037", _("Darkhan-Uul")
-    DORNOD = "MN-061", _("Dornod")
-    DORNOGOVI = "MN-063", _("Dornogovi")
-    DUNDGOVI = "MN-059", _("Dundgovi")
-    GOVI_ALTAI = "MN-065", _("Govi-Altai")
-    GOVISUMBER = "MN-064", _("Govisümber")
-    KHENTII = "MN-039", _("Khentii")
-    KHOVD = "MN-043", _("Khovd")
-    KHOVSGOL = "MN-041", _("Khövsgöl")
-    OMNOGOVI = "MN-053", _("Ömnögovi")
-    ORKHON = "MN-035", _("Orkhon")
-    OVORKHANGAI = "MN-055", _("Övörkhangai")
-    SELENGE = "MN-049", _("Selenge")
-    SUKHBAATAR = "MN-051", _("Sükhbaatar")
-    TOV = "MN-047", _("Töv")
-    UVS = "MN-046", _("Uvs")
-    ZAVKHAN = "MN-057", _("Zavkhan")
 
 
 class SupportServiceQuerySet(models.QuerySet):
@@ -74,7 +49,7 @@ class SupportService(models.Model):
     aimag = models.CharField(
         _("aimag or capital"),
         max_length=8,
-        choices=Aimag.choices,
+        choices=aimag_choices,
         blank=True,
         help_text=_("Where the service is; leave empty for a service that helps people anywhere in the country."),
     )

@@ -30,6 +30,7 @@ from .models import (
     Status,
 )
 from .numbering import parse_registration_number, reserve_given_number, take_next_number
+from .who_and_where import PROFILE_FIELDS
 from .workflow import Action, InvalidTransition
 
 # The per-language columns of the texts kept in Mongolian and English (translation.py).
@@ -76,6 +77,7 @@ def grievance_register(
     received_at: datetime | None = None,
     details: str = "",
     location: str = "",
+    profile: dict | None = None,
     complainant: dict | None = None,
     actor=None,
     registered_no: str = "",
@@ -104,6 +106,9 @@ def grievance_register(
     leaves no case behind. A complainant with an e-mail address is sent
     the confirmation (notifications.py), in this transaction's outbox, unless
     `confirm` is False: the admin sends the receipt instead (receipts.py).
+    `profile` gives who the complainant is and where the case comes from, as
+    they chose to say (who_and_where.PROFILE_FIELDS: aimag, gender, age group,
+    disability, vulnerable groups); other keys are ignored.
     """
     translations = _translated_texts(translations)
     received_at = received_at or timezone.now()
@@ -134,6 +139,7 @@ def grievance_register(
         message_language=message_language,
         details=details,
         location=location,
+        **{name: value for name, value in (profile or {}).items() if name in PROFILE_FIELDS and value},
         status=Status.RESOLVING,
         due_on=due_on,
         submission_token=submission_token,
@@ -617,7 +623,9 @@ def grievance_close_unanswered(*, grievance: Grievance) -> Grievance:
 # Fields staff may edit on the case page; the workflow's own columns change only through transitions.
 # The translated texts only by their per-language columns: a plain name would write whichever language is active.
 EDITABLE_FIELDS = frozenset(
-    {"kind", "channel", "details", "location", "response_way", "internal_notes", "public_answer_kk"} | TRANSLATED_COPIES
+    {"kind", "channel", "details", "location", "response_way", "internal_notes", "public_answer_kk"}
+    | set(PROFILE_FIELDS)
+    | TRANSLATED_COPIES
 )
 
 

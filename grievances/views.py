@@ -73,6 +73,7 @@ def grievance_new(request):
         kind=data["kind"],
         message=data["summary"],
         location=data["location"],
+        profile=form.profile(),
         complainant=form.complainant(),
         attachments=data["attachments"],
         submission_token=data["submission_token"],

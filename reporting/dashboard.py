@@ -11,8 +11,11 @@ from django.utils.translation import gettext as _
 
 from grievances.models import Kind
 
+from .breakdowns import NOT_GIVEN, breakdown_tables
 from .charts import bar_chart_svg
 from .models import PressMaterialType
+from .suppression import TOTAL
+from .tile_map import tile_map_svg
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class DashboardTable:
     rows: list[tuple[str, tuple]]
     total: tuple[str, tuple] | None = None
     chart: str = ""
+    figure: str = ""  # a picture drawn beforehand, such as the tile map of the cases by aimag
 
     @property
     def all_rows(self) -> list[tuple[str, tuple]]:
@@ -60,7 +64,34 @@ def dashboard_tables(figures: dict) -> list[DashboardTable]:
             total=press["total"],
             chart=_("Press materials by type"),
         ),
+        *who_and_where_tables(figures["who_and_where"]),
     ]
+
+
+def who_and_where_tables(counts: dict) -> list[DashboardTable]:
+    """The cases by aimag, gender, age group and vulnerable group, exact: the dashboard is for staff only.
+
+    Exact counts never name anyone (they come from the case's own fields, not
+    the complainants' table); what is published (the statistics page, the
+    disclosed report) hides the small ones instead (reporting.suppression).
+    """
+    tables = []
+    for table in breakdown_tables(counts, suppressed=False):
+        figure = ""
+        if table.dimension == "aimag":
+            totals = {row["code"]: row["cells"][TOTAL] for row in table.rows if row["code"] != NOT_GIVEN}
+            figure = tile_map_svg(title=_("Cases received by aimag"), counts=totals, hidden_label="")
+        tables.append(
+            DashboardTable(
+                title=table.title,
+                label_heading=table.row_heading,
+                columns=tuple(label for _code, label in table.columns),
+                rows=[(row["label"], tuple(row["cells"].values())) for row in table.rows],
+                total=(_("Total"), tuple(table.totals.values())) if table.totals else None,
+                figure=figure,
+            )
+        )
+    return tables
 
 
 def _one_column(*, title, figures, label_heading=None, column=None, total=None, chart=""):

@@ -9,7 +9,6 @@ import csv
 import io
 import tempfile
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils import timezone, translation
 from django.utils.functional import Promise
@@ -115,11 +114,7 @@ def _sensitive_row(case, text) -> list:
 
 def _person(case, labels) -> str:
     """Gender and age group of the complainant as they gave them; never who they are."""
-    try:
-        complainant = case.complainant
-    except ObjectDoesNotExist:
-        return ""
-    parts = (labels["gender"].get(complainant.gender, ""), labels["age_group"].get(complainant.age_group, ""))
+    parts = (labels["gender"].get(case.gender, ""), labels["age_group"].get(case.age_group, ""))
     return ", ".join(part for part in parts if part)
 
 

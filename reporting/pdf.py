@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from grievances.models import Channel, Kind, ResponseWay, Status
 from smartgov.context_processors import DEFAULT_PROJECT_NAME
 
+from .breakdowns import printable_tables
 from .charts import bar_chart_svg
 from .selectors import BLOCKS, grm_report_data, report_language
 from .weasy import html_to_pdf, htmls_to_pdfs
@@ -167,6 +168,8 @@ def grm_report_context(*, start: date, end: date) -> dict:
         else 0,
         "page_counter": _page_counter_css(),
         "stage2_days": settings.GRM_DEADLINES["stage2"],
+        "who_and_where": printable_tables(data["who_and_where"], map_title=_("Cases received by aimag")),
+        "suppression_threshold": settings.STATISTICS_SUPPRESSION_THRESHOLD,
     }
 
 

@@ -45,6 +45,7 @@ from smartgov.aggregates import Median
 from smartgov.periods import local_day_bounds
 from stakeholders.selectors import engagement_figures
 
+from .breakdowns import breakdown_counts, breakdown_data, breakdown_tables
 from .models import PressMaterial, PressMaterialType
 from .periods import launch_date
 
@@ -328,6 +329,8 @@ def grm_report_data(*, start: date, end: date, language: str | None = None) -> d
         "period": {"start": start.isoformat(), "end": end.isoformat()},
         **grm_period_figures(start=start, end=end),
         "addressed_cases": cases,
+        # Small counts hidden: the report is disclosed to the public once approved (reporting/breakdowns.py).
+        "who_and_where": breakdown_data(breakdown_tables(breakdown_counts(start=start, end=end), suppressed=True)),
     }
 
 
@@ -365,6 +368,7 @@ def sep_dashboard_figures(*, start: date, end: date) -> dict:
         },
         "press": press_material_figures(start=start, end=end),
         "engagement": engagement_figures(start=start, end=end),
+        "who_and_where": breakdown_counts(start=start, end=end),
     }
 
 

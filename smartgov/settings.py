@@ -380,6 +380,11 @@ GRM_DEADLINES = {
 GRM_INFORMATION_REMINDER_DAYS = env_int("GRM_INFORMATION_REMINDER_DAYS", 10)
 # Working days the complainant has to say whether a resolved case is resolved; then it closes by itself.
 GRM_SATISFACTION_DAYS = env_int("GRM_SATISFACTION_DAYS", 10)
+# Published figures by place or group: a count below this is shown as "fewer than N" (reporting/suppression.py).
+STATISTICS_SUPPRESSION_THRESHOLD = env_int("STATISTICS_SUPPRESSION_THRESHOLD", 3)
+# The licence the public statistics and their downloads are published under (name and address).
+STATISTICS_LICENCE_NAME = env_str("STATISTICS_LICENCE_NAME", "CC BY 4.0")
+STATISTICS_LICENCE_URL = env_str("STATISTICS_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
 # Per-IP limits, "count/period" with period s, m, h or d; counted in the cache (set CACHE_URL in production).
 GRM_SUBMISSION_RATE_LIMIT = env_str("GRM_SUBMISSION_RATE_LIMIT", "20/h")
 GRM_TRACKING_FAILURE_RATE_LIMIT = env_str("GRM_TRACKING_FAILURE_RATE_LIMIT", "10/h")

@@ -26,6 +26,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
+    # Before grievances/: the statistics are the reporting app's (reporting/public_urls.py).
+    path("grievances/statistics/", include("reporting.public_urls")),
     path("grievances/", include("grievances.urls")),
     path("consultations/", include("stakeholders.urls")),
     path("documents/", include("disclosure.urls")),

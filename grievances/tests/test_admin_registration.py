@@ -23,10 +23,10 @@ COMPLAINANT = {
     "address": "Баян-Өлгий, Цэнгэл сум, 3-р баг",
     "preferred_contact": "letter",
     "preferred_language": "kk",
-    "gender": "male",
-    "age_group": "35_59",
     "vulnerable_groups": "herder",
 }
+# Who and where, asked with the reason: kept on the case (grievances/who_and_where.py).
+PROFILE = {"aimag": "MN-071", "gender": "male", "age_group": "35_59", "disability": "no"}
 
 
 @pytest.fixture
@@ -43,6 +43,8 @@ def _form(**overrides):
         "received_at_0": "2024-03-04",
         "received_at_1": "09:30",
         **{f"complainant_{name}": value for name, value in COMPLAINANT.items()},
+        **PROFILE,
+        "vulnerable_groups": ["herder", "remote_or_ger_area"],
         "message": MESSAGE,
         "message_language": "mn",
         "summary_mn": "Замын ажлын улмаас эмнэлэг рүү очих зам хаагдсан",
@@ -70,6 +72,8 @@ def test_one_save_registers_the_case_its_complainant_message_language_and_two_fi
     assert grievance.summary_en == "Road works blocked the way to the clinic"
     complainant = Complainant.objects.get(grievance=grievance)
     assert {name: getattr(complainant, name) for name in COMPLAINANT} == COMPLAINANT
+    assert {name: getattr(grievance, name) for name in PROFILE} == PROFILE
+    assert grievance.vulnerable_groups == ",herder,remote_or_ger_area,"
     files = Attachment.objects.filter(grievance=grievance).order_by("original_name")
     assert [(f.original_name, f.content_type) for f in files] == [
         ("envelope.png", "image/png"),
@@ -88,9 +92,10 @@ def test_the_form_is_sent_as_multipart_with_every_section_named_by_a_legend(offi
     assert legends == [
         "The feedback",
         "The complainant",
+        "Who and where (optional)",
         "The message as received",
         "Public summaries for the report",
-        "Place and details",
+        "Details",
     ]
 
 

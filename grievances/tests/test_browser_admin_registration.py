@@ -34,15 +34,18 @@ FIELDS = [
     "id_complainant_address",
     "id_complainant_preferred_contact",
     "id_complainant_preferred_language",
-    "id_complainant_gender",
-    "id_complainant_age_group",
     "id_complainant_vulnerable_groups",
+    "id_aimag",
+    "id_gender",
+    "id_age_group",
+    "id_disability",
+    *(f"id_vulnerable_groups_{number}" for number in range(6)),
+    "id_location",
     "id_message",
     "id_message_language",
     "id_attachments",
     "id_summary_mn",
     "id_summary_en",
-    "id_location",
     "id_details",
 ]
 MESSAGE = "Hello, this is Bat from Tsengel. The road to the clinic has been closed by the works for a week."
@@ -123,12 +126,20 @@ def test_a_hotline_case_with_its_complainant_and_a_scanned_letter_in_one_save(ta
     _choose(tab, "ArrowDown ArrowDown")  # Phone call
     _tab_to(tab, "id_complainant_preferred_language", most=0)
     _choose(tab, "ArrowDown ArrowDown")  # English
-    _tab_to(tab, "id_complainant_gender", most=0)
-    _choose(tab, "ArrowDown ArrowDown")  # Male
-    _tab_to(tab, "id_complainant_age_group", most=0)
-    _choose(tab, "ArrowDown ArrowDown ArrowDown")  # 35 to 59
     _tab_to(tab, "id_complainant_vulnerable_groups", most=0)
     tab.keyboard.type("herder")
+    _tab_to(tab, "id_aimag", most=0)
+    tab.keyboard.type("Bayan-")  # a list's type-ahead: Bayan-Ölgiy
+    _tab_to(tab, "id_gender", most=0)
+    _choose(tab, "ArrowDown ArrowDown")  # Male
+    _tab_to(tab, "id_age_group", most=0)
+    _choose(tab, "ArrowDown ArrowDown ArrowDown")  # 35 to 59
+    _tab_to(tab, "id_disability", most=0)
+    _choose(tab, "ArrowDown ArrowDown")  # No
+    _tab_to(tab, "id_vulnerable_groups_0", most=0)
+    tab.keyboard.press("Space")  # Herder household
+    _tab_to(tab, "id_location", most=5)
+    tab.keyboard.type("Tsengel soum")
     _tab_to(tab, "id_message", most=0)
     tab.keyboard.type(MESSAGE)
     _tab_to(tab, "id_message_language", most=0)
@@ -139,8 +150,6 @@ def test_a_hotline_case_with_its_complainant_and_a_scanned_letter_in_one_save(ta
     tab.keyboard.type("Замын ажлын улмаас эмнэлэг рүү очих зам хаагдсан")
     _tab_to(tab, "id_summary_en", most=0)
     tab.keyboard.type("Road works closed the way to the clinic")
-    _tab_to(tab, "id_location", most=0)
-    tab.keyboard.type("Bayan-Ölgii, Tsengel soum")
     _tab_to(tab, "id_details", most=0)
     tab.keyboard.type("Called from the soum centre.")
     _tab_to(tab, "_save", most=0)
@@ -172,7 +181,15 @@ def test_a_hotline_case_with_its_complainant_and_a_scanned_letter_in_one_save(ta
     complainant = grievance.complainant
     assert (complainant.name, complainant.phone, complainant.email) == ("Bat Dorj", "9911 2233", "bat@example.mn")
     assert (complainant.preferred_contact, complainant.preferred_language) == ("phone", "en")
-    assert (complainant.gender, complainant.age_group, complainant.vulnerable_groups) == ("male", "35_59", "herder")
+    assert complainant.vulnerable_groups == "herder"
+    assert (grievance.aimag, grievance.location, grievance.gender, grievance.age_group, grievance.disability) == (
+        "MN-071",
+        "Tsengel soum",
+        "male",
+        "35_59",
+        "no",
+    )
+    assert grievance.vulnerable_groups == ",herder,"
     [scan] = grievance.attachments.all()
     assert (scan.original_name, scan.content_type) == ("letter.pdf", "application/pdf")
     assert scan.file.read() == PDF_BYTES

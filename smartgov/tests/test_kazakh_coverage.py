@@ -81,6 +81,8 @@ def _render_every_public_page(client):
         ),
         client.get("/kk/consultations/"),
         client.get(f"/kk/consultations/{event.pk}/"),
+        client.get("/kk/grievances/statistics/", {"half": "2026-H1"}),  # an ended half year: the tables and the map
+        client.get("/kk/grievances/statistics/data-dictionary/"),
     ]
     return pages
 

@@ -263,6 +263,9 @@ ENDPOINTS = {
     "document": (("GET", "/en/documents/{document}/", None), ALL_200),
     "document feed": (("GET", "/mn/documents/feed/", None), ALL_200),
     "document file": (("GET", "/mn/documents/files/{version_file}/{version_file_name}", None), ALL_200),
+    "grievance statistics": (("GET", "/kk/grievances/statistics/", None), ALL_200),
+    "grievance statistics download": (("GET", "/en/grievances/statistics/data.csv", None), ALL_200),
+    "grievance statistics data dictionary": (("GET", "/mn/grievances/statistics/data-dictionary/", None), ALL_200),
 }
 for _label, (_changelist, _add) in ADMIN_MODELS.items():
     _app, _model = _label.split(".")
