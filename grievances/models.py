@@ -16,8 +16,8 @@ from smartgov.crypto import EncryptedCharField, EncryptedEmailField
 from smartgov.search_keys import email_search_key, name_search_key, phone_search_key
 from smartgov.workdays import add_working_days
 
-from .sensitive_models import SENSITIVE_CONSTRAINTS, ReferralConsent, SupportReferral, SupportService  # noqa: F401
 from .places import aimag_choices
+from .sensitive_models import SENSITIVE_CONSTRAINTS, ReferralConsent, SupportReferral, SupportService  # noqa: F401
 
 
 class Kind(models.TextChoices):

@@ -9,7 +9,16 @@ from django.utils import timezone
 
 from smartgov.periods import local_day_bounds
 
-from .models import Attachment, ContactTask, EventType, Grievance, GrievanceEvent, Stage, StageResolution, SupportService
+from .models import (
+    Attachment,
+    ContactTask,
+    EventType,
+    Grievance,
+    GrievanceEvent,
+    Stage,
+    StageResolution,
+    SupportService,
+)
 from .queues import QUEUES
 
 
