@@ -32,7 +32,7 @@ from grievances.models import (
 from grievances.selectors import grievance_log_for_export
 from smartgov.aggregates import Median
 from smartgov.periods import local_day_bounds
-from stakeholders.selectors import engagement_figures
+from stakeholders.selectors import engagement_figures, outreach_events_held
 
 from .models import PressMaterial, PressMaterialType
 from .periods import launch_date
@@ -202,8 +202,11 @@ def addressed_cases(*, start: date, end: date, language: str | None = None):
         Grievance.objects.addressed()
         .filter(received_at__gte=low, received_at__lt=high)
         .annotate(summary_text=_in_language("summary", language), actions_text=_in_language("actions_taken", language))
+        .with_is_overdue(timezone.localdate())
         .order_by("received_at", "registered_no")
         .values(
+            "stage",
+            "is_overdue",
             "registered_no",
             "received_at",
             "kind",
@@ -281,6 +284,9 @@ def grm_report_data(*, start: date, end: date, language: str | None = None) -> d
             "resolved_date": row["resolved_on"].isoformat() if row["resolved_on"] else None,
             "working_days": row["working_days_to_resolve"],
             "response_way": row["response_way"],
+            # Where a case still open stands today: its GRM stage and whether its deadline has passed.
+            "stage": row["stage"],
+            "is_overdue": row["is_overdue"],
         }
         for row in addressed_cases(start=start, end=end, language=language)
     ]
@@ -288,6 +294,7 @@ def grm_report_data(*, start: date, end: date, language: str | None = None) -> d
         "period": {"start": start.isoformat(), "end": end.isoformat()},
         **grm_period_figures(start=start, end=end),
         "addressed_cases": cases,
+        "outreach_events": outreach_events_held(start=start, end=end),
     }
 
 

@@ -367,6 +367,7 @@ GRM_RETENTION_DAYS = env_int("GRM_RETENTION_DAYS", 5 * 365)
 # --- The project this portal serves -----------------------------------------
 
 PROJECT_NAME = env_str("PROJECT_NAME", "")  # empty: the translated default name
+PIU_NAME = env_str("PIU_NAME", "")  # the implementing unit named on report covers; empty: the translated default
 GRM_REGISTRATION_PREFIX = env_str("GRM_REGISTRATION_PREFIX", "f")
 GRM_LAUNCH_DATE = env_str("GRM_LAUNCH_DATE", "2015-09-15")
 # An imported registration number may skip at most this many numbers past the highest of its year.

@@ -10,7 +10,7 @@ def test_world_bank_viewer_gets_the_report_figures(client, world_bank_viewer, lo
     client.force_login(world_bank_viewer)
     client.get(URL, PERIOD)  # warm the session and permission caches
 
-    with django_assert_num_queries(7):  # session, user, 2 permissions, figures (cases, history), addressed cases
+    with django_assert_num_queries(8):  # session, user, 2 permissions, figures (cases, history), cases, outreach
         response = client.get(URL, PERIOD)
 
     assert response.status_code == 200

@@ -13,10 +13,16 @@ from .register import AccessibilityFields, Stakeholder
 
 
 class EventKind(models.TextChoices):
-    """The SEP's KPIs count consultation meetings and other public discussions separately."""
+    """The SEP's KPIs count consultation meetings and other public discussions separately.
+
+    Outreach (an exhibition stand, a fair, an information campaign) informs
+    people rather than consults them: the GRM report lists it under "Other"
+    with the number of people reached.
+    """
 
     CONSULTATION_MEETING = "consultation_meeting", _("Consultation meeting")
     PUBLIC_DISCUSSION = "public_discussion", _("Public discussion or forum")
+    OUTREACH = "outreach", _("Outreach (exhibition, fair, information campaign)")
 
 
 class EventFormat(models.TextChoices):
@@ -40,6 +46,9 @@ class ConsultationEventQuerySet(models.QuerySet):
 
     def past(self, today=None):
         return self.filter(starts_on__lt=today or timezone.localdate())
+
+    def outreach(self):
+        return self.filter(kind=EventKind.OUTREACH)
 
     def held_between(self, start, end, today=None):
         """Events that took place in the period: planned ones in the future are not counted yet."""
@@ -75,6 +84,12 @@ class ConsultationEvent(AccessibilityFields):
         _("how to take part"), blank=True, help_text=_("Shown on the public page while the event is upcoming.")
     )
     minutes = models.TextField(_("minutes"), blank=True)
+    people_reached = models.PositiveIntegerField(
+        _("people reached"),
+        null=True,
+        blank=True,
+        help_text=_("For outreach: how many people the project informed (e.g. visitors to the stand)."),
+    )
     is_published = models.BooleanField(_("published"), default=False)
 
     objects = ConsultationEventQuerySet.as_manager()

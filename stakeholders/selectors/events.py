@@ -67,3 +67,22 @@ def event_participation_summary(event):
 
 def _counts(row):
     return {key: (row or {}).get(f"{key}_count") or 0 for key in ("male", "female", "other", "total")}
+
+
+def outreach_events_held(*, start, end) -> list[dict]:
+    """Outreach events held in the period, oldest first, as JSON-ready rows (the GRM report's "Other" section).
+
+    Texts are in the active language (the report renders under its language).
+    """
+    events = ConsultationEvent.objects.outreach().held_between(start, end).order_by("starts_on", "pk")
+    return [
+        {
+            "title": event.title,
+            "starts_on": event.starts_on.isoformat(),
+            "ends_on": (event.ends_on or event.starts_on).isoformat(),
+            "venue": event.venue,
+            "topics": event.topics,
+            "people_reached": event.people_reached,
+        }
+        for event in events
+    ]
