@@ -77,7 +77,7 @@ def _charts(block):
     ]
 
 
-def _page_counter_css():
+def page_counter_css():
     """Turn the translated "Page %(page)s of %(pages)s" into a CSS content value with counters."""
     sentence = _("Page %(page)s of %(pages)s").replace("\\", "").replace('"', "")
     css = '"' + sentence + '"'
@@ -176,7 +176,7 @@ def grm_report_context(*, start: date, end: date) -> dict:
         "resolved_share": round(100 * since["resolved"]["total"] / since["addressed"]["total"])
         if since["addressed"]["total"]
         else 0,
-        "page_counter": _page_counter_css(),
+        "page_counter": page_counter_css(),
         "stage2_days": settings.GRM_DEADLINES["stage2"],
     }
 

@@ -311,6 +311,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reporting.tasks.report_half_year_check_task",
         "schedule": crontab(hour=7, minute=0),
     },
+    # The SEP's semi-annual report (section 7 indicators), on the same day by the same rule.
+    "sep-half-year-report": {
+        "task": "reporting.tasks.sep_report_half_year_check_task",
+        "schedule": crontab(hour=7, minute=20),
+    },
 }
 # Celery's Django fix-up closes the database connection before and after every task unless this is set:
 # a new PostgreSQL connection (and server process) for each e-mail. Workers keep their connection instead

@@ -34,8 +34,9 @@ def test_sync_resets_a_permission_added_by_hand():
 def test_only_the_safeguards_specialist_approves_reports_for_publication():
     """Four eyes: the officer generates the GRM report; the safeguards specialist approves and publishes it."""
     holders = set(
-        Group.objects.filter(permissions__codename="approve_report", permissions__content_type__app_label="reporting")
-        .values_list("name", flat=True)
+        Group.objects.filter(
+            permissions__codename="approve_report", permissions__content_type__app_label="reporting"
+        ).values_list("name", flat=True)
     )
     assert holders == {roles.SAFEGUARDS_SPECIALIST}
     officer = set(Group.objects.get(name=roles.PIU_OFFICER).permissions.values_list("codename", flat=True))
