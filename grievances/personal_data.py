@@ -133,7 +133,8 @@ def personal_data_export(*, actor=None, email: str = "", phone: str = "", grieva
     """Gather everything held about one person and log the export on each of their cases.
 
     The person is found by exact e-mail or phone: their cases, their public
-    comments and their entries as a stakeholder's representative. `grievances`
+    comments, their entries as a stakeholder's representative and their
+    online registrations for consultation events. `grievances`
     adds cases chosen by hand (the admin action), for a complainant who gave neither.
     """
     cases = {case.pk: case for case in grievances_of_person(email=email, phone=phone)}
@@ -153,6 +154,10 @@ def personal_data_export(*, actor=None, email: str = "", phone: str = "", grieva
         "stakeholder_representatives": [
             stakeholder_data.representative_export_data(person)
             for person in stakeholder_data.representatives_of_person(email=email, phone=phone)
+        ],
+        "event_registrations": [
+            stakeholder_data.registration_export_data(registration)
+            for registration in stakeholder_data.registrations_of_person(email=email, phone=phone)
         ],
     }
 

@@ -22,7 +22,14 @@ from django.utils import timezone
 from disclosure.models import DocumentVersion
 from smartgov.periods import local_day_bounds
 from smartgov.workdays import working_days_between
-from stakeholders.models import ConsultationEvent, EventKind, FeedbackItem, FeedbackSource, OrganisationType
+from stakeholders.models import (
+    ConsultationEvent,
+    EventKind,
+    EventRegistration,
+    FeedbackItem,
+    FeedbackSource,
+    OrganisationType,
+)
 from stakeholders.selectors import engagement_figures
 
 from .selectors import grm_period_figures, press_material_figures, press_materials_in_period
@@ -54,6 +61,12 @@ def sep_events_held(*, start: date, end: date) -> list[dict]:
         .order_by("starts_on", "pk")
     )
     counts = _feedback_counts_by_event([event.pk for event in events])
+    registered = dict(
+        EventRegistration.objects.filter(event__in=[event.pk for event in events])
+        .values_list("event")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
     return [
         {
             "id": event.pk,
@@ -70,6 +83,7 @@ def sep_events_held(*, start: date, end: date) -> list[dict]:
                 "government": event.government,
                 "non_government": event.non_government,
             },
+            "registered_online": registered.get(event.pk, 0),
             "feedback_items": counts.get(event.pk, {}).get("received", 0),
             "feedback_answered": counts.get(event.pk, {}).get("answered", 0),
         }

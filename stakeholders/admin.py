@@ -20,6 +20,7 @@ from .models import (
     AgendaItem,
     ConsultationEvent,
     EventMaterial,
+    EventRegistration,
     FeedbackItem,
     FeedbackSource,
     Participation,
@@ -143,6 +144,32 @@ class EventFeedbackInline(GenericTabularInline):
     show_change_link = True
 
 
+class EventRegistrationInline(admin.TabularInline):
+    """People who registered online and the support they asked for; written by the public form only."""
+
+    model = EventRegistration
+    extra = 0
+    fields = [
+        "registered_at",
+        "name",
+        "organisation",
+        "organisation_type",
+        "contact",
+        "sign_language",
+        "hearing_loop",
+        "easy_read",
+        "step_free_access",
+        "accessibility_other",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(ConsultationEvent)
 class ConsultationEventAdmin(TranslationAdmin):
     list_display = ["title", "starts_on", "kind", "event_format", "project_stage", "is_published"]
@@ -150,7 +177,7 @@ class ConsultationEventAdmin(TranslationAdmin):
     search_fields = ["title_mn", "title_en", "topics_mn", "topics_en", "venue_mn", "venue_en"]
     date_hierarchy = "starts_on"
     filter_horizontal = ["invited_stakeholders", "attending_stakeholders"]
-    inlines = [AgendaItemInline, ParticipationInline, EventMaterialInline, EventFeedbackInline]
+    inlines = [AgendaItemInline, ParticipationInline, EventMaterialInline, EventFeedbackInline, EventRegistrationInline]
     fieldsets = [
         (None, {"fields": ["title", "kind", "event_format", ("starts_on", "ends_on"), "venue", "is_published"]}),
         (None, {"fields": ["topics", "responsible_body", "project_stage"]}),
@@ -159,7 +186,8 @@ class ConsultationEventAdmin(TranslationAdmin):
             _("Accessibility support provided or available on request"),
             {"fields": ["sign_language", "hearing_loop", "easy_read", "step_free_access", "accessibility_other"]},
         ),
-        (None, {"fields": ["how_to_take_part", "minutes"]}),
+        (None, {"fields": ["how_to_take_part", "minutes", "people_reached"]}),
+        (_("Joining online"), {"fields": [("comments_open_from", "comments_open_until")]}),
     ]
 
     def save_formset(self, request, form, formset, change):

@@ -225,6 +225,10 @@ ENDPOINTS = {
     "easy read": (("GET", "/mn/grievances/how-it-works/", None), ALL_200),
     "consultations": (("GET", "/mn/consultations/", None), ALL_200),
     "consultation event": (("GET", "/en/consultations/{event}/", None), ALL_200),
+    "consultation feed": (("GET", "/mn/consultations/feed/", None), ALL_200),
+    "consultation calendar": (("GET", "/kk/consultations/calendar.ics", None), ALL_200),
+    "consultation registration": (("GET", "/en/consultations/{event}/register/", None), (405,) * 7),  # POST only
+    "consultation comment": (("GET", "/en/consultations/{event}/comment/", None), (405,) * 7),  # POST only
     "documents": (("GET", "/mn/documents/", None), ALL_200),
     "document": (("GET", "/en/documents/{document}/", None), ALL_200),
     "document feed": (("GET", "/mn/documents/feed/", None), ALL_200),

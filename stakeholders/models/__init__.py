@@ -22,6 +22,7 @@ from .register import (
     StakeholderType,
     VulnerableGroup,
 )
+from .registrations import EventRegistration
 
 __all__ = [
     "AccessibilityFields",
@@ -30,6 +31,7 @@ __all__ = [
     "EventFormat",
     "EventKind",
     "EventMaterial",
+    "EventRegistration",
     "FeedbackItem",
     "FeedbackItemQuerySet",
     "FeedbackSource",

@@ -62,7 +62,13 @@ def event_participation_summary(event):
         for value, label in OrganisationType.choices
     ]
     totals = {key: sum(row[key] for row in rows) for key in ("male", "female", "other", "total")}
-    return {"rows": rows, "totals": totals, "gender_recorded": totals["male"] + totals["female"] > 0}
+    return {
+        "rows": rows,
+        "totals": totals,
+        "gender_recorded": totals["male"] + totals["female"] > 0,
+        # People who registered online (stakeholders/registrations.py); staff record who came in the rows above.
+        "registered": event.registrations.count(),
+    }
 
 
 def _counts(row):
