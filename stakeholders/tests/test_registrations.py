@@ -29,6 +29,7 @@ def _rate_limits_start_from_zero():
     yield
     cache.clear()
 
+
 REGISTRATION = {
     "name": "Дулмаа Бат",
     "organisation": "Хөгжлийн бэрхшээлтэй иргэдийн холбоо",
