@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/", views.EventDetailView.as_view(), name="event_detail"),
     path("<int:pk>/register/", views.EventRegisterView.as_view(), name="event_register"),
     path("<int:pk>/comment/", views.EventCommentView.as_view(), name="event_comment"),
+    path("evidence/<int:pk>/<str:filename>", views.event_evidence_download, name="event_evidence"),
 ]

@@ -13,7 +13,9 @@ from smartgov.exceptions import ApplicationError
 
 from . import registrations, selectors
 from .context import entered_text_language
+from .evidence import evidence_response
 from .forms import EventCommentForm, EventRegistrationForm
+from .models import EventEvidence
 
 
 class EventListView(TemplateView):
@@ -46,6 +48,7 @@ def render_event_page(request, event, *, registration_form=None, comment_form=No
         "registration_form": registration_form or EventRegistrationForm(),
         "comment_form": comment_form or EventCommentForm(),
         "takes_comments": event.takes_comments(),
+        "evidence": EventEvidence.objects.public().filter(event=event).order_by("kind", "uploaded_at", "pk"),
         "refusal": refusal,
     }
     return render(request, "stakeholders/event_detail.html", context, status=status)
@@ -110,3 +113,11 @@ def _comment_thanks(awaits_moderation):
 def _thank(request, event, text):
     messages.success(request, text)
     return redirect("stakeholders:event_detail", pk=event.pk)
+
+
+def event_evidence_download(request, pk, filename):
+    """A published evidence file of a published event; anything else is not found."""
+    evidence = EventEvidence.objects.public().filter(pk=pk).first()
+    if evidence is None or filename != evidence.download_name:
+        raise Http404
+    return evidence_response(evidence)
