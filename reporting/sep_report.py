@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from disclosure.models import DocumentVersion
 from smartgov.periods import local_day_bounds
-from smartgov.workdays import working_days_between
+from smartgov.workdays import working_days_counter
 from stakeholders.models import (
     ConsultationEvent,
     EventKind,
@@ -121,12 +121,16 @@ def feedback_response_figures(*, start: date, end: date) -> dict:
         from_document_comments=Count("pk", filter=Q(source=FeedbackSource.DOCUMENT_COMMENT)),
         from_other_channels=Count("pk", filter=Q(source=FeedbackSource.OTHER_CHANNEL)),
     )
-    times = [
-        working_days_between(timezone.localtime(received).date(), timezone.localtime(responded).date())
+    spans = [
+        (timezone.localtime(received).date(), timezone.localtime(responded).date())
         for received, responded in items.exclude(decision="")
         .filter(responded_at__isnull=False)
         .values_list("received_at", "responded_at")
     ]
+    times = []
+    if spans:
+        count = working_days_counter(min(start for start, _end in spans), max(end for _start, end in spans))
+        times = [count(received_on, responded_on) for received_on, responded_on in spans]
     return {
         **counts,
         "answered_share": round(100 * counts["answered"] / counts["received"]) if counts["received"] else None,

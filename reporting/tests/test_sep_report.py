@@ -150,3 +150,15 @@ def test_the_generate_page_queues_the_sep_report(client, safeguards_specialist, 
 
     assert response.status_code == 302
     delay.assert_called_once_with("2021-07-01", "2021-12-31", safeguards_specialist.pk)
+
+
+def test_sep_report_data_takes_a_fixed_number_of_queries(demo_consultations, django_assert_num_queries):
+    sep_report_data(start=START, end=END)  # warm the content type cache
+
+    # engagement figures (event counts, events by month, participants, feedback counts, calendar-day median: 2),
+    # events held, feedback by event, registrations by event, feedback figures (counts, response times, calendar),
+    # disclosure (versions disclosed, comment periods), press (count, list), grievances (cases, history)
+    with django_assert_num_queries(18):
+        data = sep_report_data(start=START, end=END)
+
+    assert len(data["events"]) == 2
