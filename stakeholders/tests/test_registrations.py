@@ -227,10 +227,12 @@ def test_feeds_and_event_page_take_a_fixed_number_of_queries(client, django_asse
         event = open_for_comments()
         event_registration_create(event=event, consent=True)
     client.get("/en/consultations/feed/")  # warm caches (content types, sessions)
+    client.get(f"/en/consultations/{event.pk}/")
 
     with django_assert_num_queries(1):
         client.get("/en/consultations/calendar.ics")
     with django_assert_num_queries(1):
         client.get("/en/consultations/feed/")
-    with django_assert_num_queries(7):
+    # event, agenda, materials, participation rows and summary, registrations, feedback, published evidence
+    with django_assert_num_queries(8):
         client.get(f"/en/consultations/{event.pk}/")
