@@ -1,9 +1,9 @@
 """Consultation events as the public sees them."""
 
-from django.db.models import F, Prefetch, Sum, Value
+from django.db.models import Count, F, OuterRef, Prefetch, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from ..models import AgendaItem, ConsultationEvent, OrganisationType, Participation
+from ..models import AgendaItem, ConsultationEvent, EventRegistration, OrganisationType, Participation
 
 ZERO = Value(0)
 
@@ -12,11 +12,19 @@ def _participant_total(prefix=""):
     return Coalesce(Sum(F(f"{prefix}male") + F(f"{prefix}female") + F(f"{prefix}other")), ZERO)
 
 
+def _registered_count():
+    """People registered online for the event, as a subquery (a join would multiply the participants' sum)."""
+    counts = (
+        EventRegistration.objects.filter(event=OuterRef("pk")).order_by().values("event").annotate(count=Count("pk"))
+    )
+    return Coalesce(Subquery(counts.values("count")), ZERO)
+
+
 def event_public_list():
-    """Published events with their participant count, latest first."""
+    """Published events with their participant count and the people registered online, latest first."""
     return (
         ConsultationEvent.objects.published()
-        .annotate(participant_count=_participant_total("participations__"))
+        .annotate(participant_count=_participant_total("participations__"), registered_count=_registered_count())
         .order_by("-starts_on", "id")
     )
 

@@ -236,3 +236,14 @@ def test_feeds_and_event_page_take_a_fixed_number_of_queries(client, django_asse
     # event, agenda, materials, participation rows and summary, registrations, feedback, published evidence
     with django_assert_num_queries(8):
         client.get(f"/en/consultations/{event.pk}/")
+
+
+def test_the_api_and_the_list_count_the_people_registered_online(client):
+    event = upcoming()
+    for _ in range(2):
+        event_registration_create(event=event, consent=True)
+
+    (row,) = client.get("/api/consultation-events/").json()["results"]
+
+    assert row["registered_online"] == 2
+    assert "2 people have registered online so far." in client.get("/en/consultations/").content.decode()
