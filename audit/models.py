@@ -19,6 +19,8 @@ class AuditAction(models.TextChoices):
     CHANGED = "changed", _("Changed")
     DELETED = "deleted", _("Deleted")
     EXPORTED = "exported", _("Exported")
+    APPROVED = "approved", _("Approved")
+    PUBLISHED = "published", _("Published")
     SIGNED_IN = "signed_in", _("Signed in")
     SIGN_IN_FAILED = "sign_in_failed", _("Sign-in failed")
     SIGNED_OUT = "signed_out", _("Signed out")

@@ -28,6 +28,7 @@ AUDITED_MODELS = [
     "stakeholders.Stakeholder",
     "stakeholders.Representative",
     "stakeholders.FeedbackItem",
+    "stakeholders.EventRegistration",
     "disclosure.DocumentVersion",
 ]
 # Columns kept for the database's own bookkeeping, not changes anyone made; blind indexes (`*_index`,

@@ -193,6 +193,13 @@ class VersionFile(models.Model):
     file = models.FileField(_("file"), upload_to=version_file_path, max_length=500)
     original_name = models.CharField(_("original file name"), max_length=255)
     size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(
+        _("SHA-256 checksum"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("Shown with the file so that a reader can check a copy is the one disclosed."),
+    )
     file_format = models.CharField(_("format"), max_length=8, choices=FileFormat.choices)
     extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
     text_extracted_at = models.DateTimeField(_("text extracted at"), null=True, blank=True, editable=False)

@@ -1,5 +1,6 @@
 """Writes on disclosed documents: versions, files, publishing, withdrawal and public comments."""
 
+import hashlib
 import logging
 
 from django.contrib.postgres.search import SearchVector
@@ -181,6 +182,7 @@ def version_file_attach(*, version: DocumentVersion, language: str, upload) -> V
         original_name=(getattr(upload, "name", "") or "")[:255],
         size=upload.size,
         file_format=file_format,
+        sha256=_sha256(upload),
     )
     version_file.file.save(f"{version.document.doc_type}-{language}.{file_format}", upload, save=False)
     stored_name = version_file.file.name
@@ -194,6 +196,16 @@ def version_file_attach(*, version: DocumentVersion, language: str, upload) -> V
 
     transaction.on_commit(lambda: version_file_extract_text_task.delay(version_file.pk))
     return version_file
+
+
+def _sha256(upload) -> str:
+    """The checksum of an uploaded file's bytes, read in chunks; the file is left at its start."""
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
 
 
 @transaction.atomic

@@ -136,7 +136,8 @@ def personal_data_export(*, actor=None, email: str = "", phone: str = "", grieva
     """Gather everything held about one person and log the export on each of their cases.
 
     The person is found by exact e-mail or phone: their cases, their public
-    comments and their entries as a stakeholder's representative. `grievances`
+    comments, their entries as a stakeholder's representative and their
+    online registrations for consultation events. `grievances`
     adds cases chosen by hand (the admin action), for a complainant who gave neither.
     A member of staff (`actor`) exports only the cases they may see: the
     person's sensitive cases (SEA/SH) stay with the focal point.
@@ -161,6 +162,10 @@ def personal_data_export(*, actor=None, email: str = "", phone: str = "", grieva
         "stakeholder_representatives": [
             stakeholder_data.representative_export_data(person)
             for person in stakeholder_data.representatives_of_person(email=email, phone=phone)
+        ],
+        "event_registrations": [
+            stakeholder_data.registration_export_data(registration)
+            for registration in stakeholder_data.registrations_of_person(email=email, phone=phone)
         ],
     }
 

@@ -6,8 +6,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from smartgov.admin_site import HTTPS_LINKS
+from smartgov.exceptions import ApplicationError
 
 from . import admin_views
+from .approval import report_approve
 from .models import PressMaterial, ReportRecord
 from .tasks import report_generate_task
 
@@ -20,11 +22,11 @@ class ReportRecordAdmin(admin.ModelAdmin):
     regenerating a period adds new records.
     """
 
-    list_display = ["period", "language", "generated_at", "generated_by", "download", "sha256"]
-    list_filter = ["language", "period_end"]
-    list_select_related = ["generated_by"]
+    list_display = ["period", "kind", "language", "generated_at", "generated_by", "download", "sha256", "approval"]
+    list_filter = ["kind", "language", "period_end"]
+    list_select_related = ["generated_by", "approved_by", "disclosed_version"]
     date_hierarchy = "generated_at"
-    actions = ["generate_again"]
+    actions = ["generate_again", "approve_and_publish"]
     change_list_template = "admin/reporting/reportrecord/change_list.html"
 
     def has_add_permission(self, request):
@@ -45,11 +47,41 @@ class ReportRecordAdmin(admin.ModelAdmin):
         url = reverse("reporting:record_download", args=[record.pk])
         return format_html('<a href="{}">{}</a>', url, _("Download PDF"))
 
+    @admin.display(description=gettext_lazy("approval"), ordering="approved_at")
+    def approval(self, record):
+        if not record.is_approved:
+            return _("Not approved")
+        text = _("Approved by %(user)s on %(date)s") % {
+            "user": record.approved_by or "–",
+            "date": f"{record.approved_at:%Y-%m-%d}",
+        }
+        if record.disclosed_version is None:
+            return text
+        url = reverse("disclosure:document_detail", args=[record.disclosed_version.document_id])
+        return format_html('{} · <a href="{}">{}</a>', text, url, _("published"))
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         if not request.user.has_perm("reporting.generate_report"):
             actions.pop("generate_again", None)
+        if not request.user.has_perm("reporting.approve_report"):
+            actions.pop("approve_and_publish", None)
         return actions
+
+    @admin.action(description=gettext_lazy("Approve the selected reports and publish them in the documents library"))
+    def approve_and_publish(self, request, queryset):
+        reports = {}
+        for record in queryset.order_by("-generated_at", "-pk"):  # the newest file of each report
+            reports.setdefault((record.kind, record.period_start, record.period_end), record)
+        for record in reports.values():  # a report's languages are approved together, once
+            try:
+                version = report_approve(record=record, actor=request.user)
+            except ApplicationError as error:
+                self.message_user(request, f"{record}: {error}", messages.ERROR)
+                continue
+            self.message_user(
+                request, _("%(report)s is approved and published.") % {"report": version.document}, messages.SUCCESS
+            )
 
     @admin.action(description=gettext_lazy("Generate the selected periods' reports again"))
     def generate_again(self, request, queryset):

@@ -15,9 +15,10 @@ from grievances.languages import COPY_LABELS
 from . import selectors
 from .dashboard import dashboard_export, dashboard_tables
 from .exports import grievance_log_response, table_response
-from .forms import PeriodForm
+from .forms import PeriodForm, ReportGenerateForm
+from .models import ReportKind
 from .periods import half_year_containing, last_completed_half_year
-from .tasks import report_generate_task
+from .tasks import report_generate_task, sep_report_generate_task
 
 
 def _require(request, *permissions):
@@ -37,19 +38,21 @@ def report_generate_view(request):
     _require(request, "reporting.generate_report")
     lacking, checked = [], ""
     if request.method == "POST":
-        form = PeriodForm(request.POST)
+        form = ReportGenerateForm(request.POST)
         if form.is_valid():
             start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+            if form.cleaned_data["kind"] == ReportKind.SEP:  # counts only, no case texts to check
+                return _generate(request, start, end, task=sep_report_generate_task)
             checked = f"{start.isoformat()}/{end.isoformat()}"
             lacking = _cases_lacking_texts(request, start, end)
             if not lacking or request.POST.get("confirmed_period") == checked:
                 return _generate(request, start, end)
     else:
         start, end = last_completed_half_year(timezone.localdate())
-        form = PeriodForm(initial={"start": start, "end": end})
+        form = ReportGenerateForm(initial={"start": start, "end": end})
     context = {
         **admin.site.each_context(request),
-        "title": _("Generate a GRM report"),
+        "title": _("Generate a report"),
         "form": form,
         "lacking": lacking,
         "confirmed_period": checked if lacking else "",
@@ -57,9 +60,9 @@ def report_generate_view(request):
     return TemplateResponse(request, "admin/reporting/report_generate.html", context)
 
 
-def _generate(request, start, end):
+def _generate(request, start, end, task=report_generate_task):
     user_id = request.user.pk
-    transaction.on_commit(lambda: report_generate_task.delay(start.isoformat(), end.isoformat(), user_id))
+    transaction.on_commit(lambda: task.delay(start.isoformat(), end.isoformat(), user_id))
     messages.success(
         request,
         _("The report for %(start)s – %(end)s is being generated; both files appear in this list in a minute.")

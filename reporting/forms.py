@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from smartgov.exceptions import ApplicationError
 
+from .models import ReportKind
 from .periods import parse_period
 
 
@@ -18,3 +19,16 @@ class PeriodForm(forms.Form):
             except ApplicationError as error:
                 raise forms.ValidationError(error.message) from error
         return cleaned
+
+
+class ReportGenerateForm(PeriodForm):
+    """The period and which report: the GRM summary report or the SEP semi-annual report."""
+
+    kind = forms.ChoiceField(
+        label=_("Report"), choices=ReportKind.choices, initial=ReportKind.GRM, required=False, widget=forms.RadioSelect
+    )
+
+    field_order = ["kind", "start", "end"]
+
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or ReportKind.GRM

@@ -10,13 +10,23 @@ class ReportLanguage(models.TextChoices):
     ENGLISH = "en", _("English")
 
 
+class ReportKind(models.TextChoices):
+    """The two half-yearly reports: the GRM summary report and the SEP's semi-annual report (SEP section 7)."""
+
+    GRM = "grm", _("GRM summary report")
+    SEP = "sep", _("SEP semi-annual report")
+
+
 def report_file_path(instance, filename):
-    return f"reports/grm/{instance.period_end:%Y}/{filename}"
+    return f"reports/{instance.kind}/{instance.period_end:%Y}/{filename}"
 
 
 class ReportRecordQuerySet(models.QuerySet):
     def for_period(self, start, end):
         return self.filter(period_start=start, period_end=end)
+
+    def of_kind(self, kind):
+        return self.filter(kind=kind)
 
 
 class ReportRecord(models.Model):
@@ -27,6 +37,7 @@ class ReportRecord(models.Model):
     checksum proves a downloaded file is the one generated.
     """
 
+    kind = models.CharField(_("report"), max_length=8, choices=ReportKind.choices, default=ReportKind.GRM)
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
     language = models.CharField(_("language"), max_length=2, choices=ReportLanguage.choices)
@@ -42,6 +53,26 @@ class ReportRecord(models.Model):
         help_text=_("Empty when the scheduled task generated it."),
     )
     sha256 = models.CharField(_("SHA-256 checksum"), max_length=64)
+    # Approval by the PIU (reporting/approval.py) publishes the report in the documents library.
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    disclosed_version = models.ForeignKey(
+        "disclosure.DocumentVersion",
+        verbose_name=_("published as"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = ReportRecordQuerySet.as_manager()
 
@@ -51,12 +82,23 @@ class ReportRecord(models.Model):
         ordering = ["-period_end", "-generated_at", "language"]
         permissions = [
             ("generate_report", _("Can generate GRM reports")),
+            ("approve_report", _("Can approve reports and publish them in the documents library")),
             ("view_sep_dashboard", _("Can see the SEP monitoring dashboard")),
         ]
-        indexes = [models.Index(fields=["period_end", "period_start"], name="report_record_period")]
+        indexes = [
+            models.Index(fields=["period_end", "period_start"], name="report_record_period"),
+            models.Index(fields=["kind", "period_end"], name="report_record_kind_period"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(kind__in=ReportKind.values), name="report_record_kind_valid")
+        ]
 
     def __str__(self):
-        return f"{self.period_start:%Y-%m-%d} – {self.period_end:%Y-%m-%d} ({self.language})"
+        return f"{self.get_kind_display()} {self.period_start:%Y-%m-%d} – {self.period_end:%Y-%m-%d} ({self.language})"
+
+    @property
+    def is_approved(self):
+        return self.approved_at is not None
 
 
 class PressMaterialType(models.TextChoices):

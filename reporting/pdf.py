@@ -18,6 +18,7 @@ from smartgov.context_processors import DEFAULT_PROJECT_NAME
 
 from .breakdowns import printable_tables
 from .charts import bar_chart_svg
+from .cover import report_cover, report_date
 from .selectors import BLOCKS, grm_report_data, report_language
 from .weasy import html_to_pdf, htmls_to_pdfs
 
@@ -47,6 +48,9 @@ def _summary_rows(data):
         {
             "title": titles[name],
             "block": data[name],
+            # The summary table writes its periods short, as the PIU's report does: 2020.06.25.
+            "start_text": data[name]["start"].replace("-", "."),
+            "end_text": data[name]["end"].replace("-", "."),
             "unrelated_channels": _labelled(data[name]["unrelated"]["by_channel"], channels),
             "resolved_channels": _labelled(data[name]["resolved"]["by_channel"], channels),
             "resolved_kinds": _labelled(data[name]["resolved"]["by_kind"], kinds),
@@ -74,7 +78,7 @@ def _charts(block):
     ]
 
 
-def _page_counter_css():
+def page_counter_css():
     """Turn the translated "Page %(page)s of %(pages)s" into a CSS content value with counters."""
     sentence = _("Page %(page)s of %(pages)s").replace("\\", "").replace('"', "")
     css = '"' + sentence + '"'
@@ -84,8 +88,11 @@ def _page_counter_css():
 def _status_text(row, labels):
     """The last column of the cases table: status, date, period and way as one short paragraph."""
     lines = [str(labels["status"].get(row["status"], row["status"]))]
+    if row["status"] == Status.RESOLVING:
+        lines.append(_("Stage %(stage)s") % {"stage": row["stage"]})
+        lines.append(_("Overdue") if row["is_overdue"] else _("Within its deadline"))
     if row["resolved_date"]:
-        lines.append(_("Date: %(date)s") % {"date": row["resolved_date"]})
+        lines.append(_("Date: %(date)s") % {"date": report_date(row["resolved_date"])})
         days = row["working_days"] or 0
         lines.append(ngettext("Period: %(days)s working day", "Period: %(days)s working days", days) % {"days": days})
     if row["response_way"]:
@@ -122,7 +129,7 @@ def _case_rows(cases, language):
             "summary": row["summary"] or missing["summary"],
             "actions_taken": row["actions_taken"]
             or (missing["actions_taken"] if row["status"] == Status.RESOLVED else ""),
-            "reference_text": f"{number}. {row['registered_no']} · {row['received_date']}",
+            "reference_text": f"{number}. {row['registered_no']} · {report_date(row['received_date'])}",
             "kind_channel_text": "{} · {}".format(
                 labels["kind"].get(row["kind"], row["kind"]), labels["channel"].get(row["channel"], row["channel"])
             ),
@@ -144,6 +151,21 @@ def _sensitive_case_cells(number, row):
     }
 
 
+def _outreach_rows(events):
+    """The "Other" section: each outreach event with its written dates and the people it reached."""
+    return [
+        {
+            **event,
+            "dates_text": report_date(event["starts_on"])
+            if event["ends_on"] == event["starts_on"]
+            else _("%(start)s to %(end)s")
+            % {"start": report_date(event["starts_on"]), "end": report_date(event["ends_on"])},
+            "people_reached_text": f"{event['people_reached']:,}" if event["people_reached"] is not None else "",
+        }
+        for event in events
+    ]
+
+
 def _chunks(rows, size=CASES_PER_TABLE):
     return [rows[index : index + size] for index in range(0, len(rows), size)]
 
@@ -154,6 +176,9 @@ def grm_report_context(*, start: date, end: date) -> dict:
     since = data["since_launch"]
     return {
         "data": data,
+        "cover": report_cover(start=start, end=end),
+        "launch_text": report_date(since["start"]),
+        "outreach_rows": _outreach_rows(data["outreach_events"]),
         "project_name": settings.PROJECT_NAME or DEFAULT_PROJECT_NAME,
         "summary_rows": _summary_rows(data),
         "charts": _charts(data["new_period"]),
@@ -166,7 +191,7 @@ def grm_report_context(*, start: date, end: date) -> dict:
         "resolved_share": round(100 * since["resolved"]["total"] / since["addressed"]["total"])
         if since["addressed"]["total"]
         else 0,
-        "page_counter": _page_counter_css(),
+        "page_counter": page_counter_css(),
         "stage2_days": settings.GRM_DEADLINES["stage2"],
         "who_and_where": printable_tables(data["who_and_where"], map_title=_("Cases received by aimag")),
         "suppression_threshold": settings.STATISTICS_SUPPRESSION_THRESHOLD,

@@ -43,7 +43,7 @@ from grievances.models import (
 from grievances.selectors import grievance_log_for_export
 from smartgov.aggregates import Median
 from smartgov.periods import local_day_bounds
-from stakeholders.selectors import engagement_figures
+from stakeholders.selectors import engagement_figures, outreach_events_held
 
 from .breakdowns import breakdown_counts, breakdown_data, breakdown_tables
 from .models import PressMaterial, PressMaterialType
@@ -219,8 +219,11 @@ def addressed_cases(*, start: date, end: date, language: str | None = None):
         Grievance.objects.addressed()
         .filter(received_at__gte=low, received_at__lt=high)
         .annotate(summary_text=_in_language("summary", language), actions_text=_in_language("actions_taken", language))
+        .with_is_overdue(timezone.localdate())
         .order_by("received_at", "registered_no")
         .values(
+            "stage",
+            "is_overdue",
             "registered_no",
             "received_at",
             "kind",
@@ -299,6 +302,8 @@ def _sensitive_case_row(row) -> dict:
         "resolved_date": None,
         "working_days": None,
         "response_way": None,
+        "stage": None,
+        "is_overdue": None,
     }
 
 
@@ -322,6 +327,9 @@ def grm_report_data(*, start: date, end: date, language: str | None = None) -> d
             "working_days": row["working_days_to_resolve"],
             "response_way": row["response_way"],
             "sensitive": False,
+            # Where a case still open stands today: its GRM stage and whether its deadline has passed.
+            "stage": row["stage"],
+            "is_overdue": row["is_overdue"],
         }
         for row in addressed_cases(start=start, end=end, language=language)
     ]
@@ -331,6 +339,7 @@ def grm_report_data(*, start: date, end: date, language: str | None = None) -> d
         "addressed_cases": cases,
         # Small counts hidden: the report is disclosed to the public once approved (reporting/breakdowns.py).
         "who_and_where": breakdown_data(breakdown_tables(breakdown_counts(start=start, end=end), suppressed=True)),
+        "outreach_events": outreach_events_held(start=start, end=end),
     }
 
 

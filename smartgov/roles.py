@@ -29,8 +29,12 @@ ROLE_PERMISSIONS = {
         "stakeholders.view_*",
         # disclosure
         "disclosure.view_*",
-        # reporting
-        "reporting.*",
+        # reporting: generates the reports; approving them for publication is the safeguards specialist's
+        # (the four-eyes rule: whoever publishes in the documents library did not write the figures)
+        "reporting.*_reportrecord",
+        "reporting.*_pressmaterial",
+        "reporting.generate_report",
+        "reporting.view_sep_dashboard",
     ],
     SAFEGUARDS_SPECIALIST: [
         # grievances: the figures, never the complainant's identity
@@ -40,7 +44,7 @@ ROLE_PERMISSIONS = {
         "stakeholders.*",
         # disclosure
         "disclosure.*",
-        # reporting
+        # reporting, approve_report included: approval publishes the report in the documents library
         "reporting.*",
     ],
     PSC_MEMBER: [

@@ -307,9 +307,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "stakeholders.tasks.feedback_authors_forget_expired_task",
         "schedule": crontab(hour=2, minute=45),
     },
+    # Removes registrants' names and contacts EVENT_REGISTRATION_RETENTION_DAYS after their event.
+    "event-registrations-forget-expired": {
+        "task": "stakeholders.tasks.event_registrations_forget_expired_task",
+        "schedule": crontab(hour=2, minute=50),
+    },
     "grm-half-year-report": {
         "task": "reporting.tasks.report_half_year_check_task",
         "schedule": crontab(hour=7, minute=0),
+    },
+    # The SEP's semi-annual report (section 7 indicators), on the same day by the same rule.
+    "sep-half-year-report": {
+        "task": "reporting.tasks.sep_report_half_year_check_task",
+        "schedule": crontab(hour=7, minute=20),
     },
 }
 # Celery's Django fix-up closes the database connection before and after every task unless this is set:
@@ -367,6 +377,7 @@ GRM_RETENTION_DAYS = env_int("GRM_RETENTION_DAYS", 5 * 365)
 # --- The project this portal serves -----------------------------------------
 
 PROJECT_NAME = env_str("PROJECT_NAME", "")  # empty: the translated default name
+PIU_NAME = env_str("PIU_NAME", "")  # the implementing unit named on report covers; empty: the translated default
 GRM_REGISTRATION_PREFIX = env_str("GRM_REGISTRATION_PREFIX", "f")
 GRM_LAUNCH_DATE = env_str("GRM_LAUNCH_DATE", "2015-09-15")
 # An imported registration number may skip at most this many numbers past the highest of its year.
@@ -392,12 +403,17 @@ GRM_REPLY_RATE_LIMIT = env_str("GRM_REPLY_RATE_LIMIT", "20/h")
 # Where "Exit this page" on the sensitive-case pathway (SEA/SH) leaves for: a neutral site that loads fast.
 EXIT_THIS_PAGE_URL = env_str("EXIT_THIS_PAGE_URL", "https://www.google.mn/")
 DISCLOSURE_COMMENT_RATE_LIMIT = env_str("DISCLOSURE_COMMENT_RATE_LIMIT", "10/h")
+# Online registrations for consultation events, and comments sent on an event's page, per client IP.
+EVENT_REGISTRATION_RATE_LIMIT = env_str("EVENT_REGISTRATION_RATE_LIMIT", "10/h")
+EVENT_COMMENT_RATE_LIMIT = env_str("EVENT_COMMENT_RATE_LIMIT", "10/h")
 # Public comments wait for a moderator before they are published; off, they are published at once.
 PUBLIC_COMMENTS_PREMODERATED = env_bool("PUBLIC_COMMENTS_PREMODERATED", True)
 # Moderators are told that comments wait at most once per this many minutes (a digest, not a mail per comment).
 PUBLIC_COMMENT_DIGEST_MINUTES = env_int("PUBLIC_COMMENT_DIGEST_MINUTES", 30)
 # Commenters' names and contact details are removed this long after the comment; the comment and answer stay.
 PUBLIC_COMMENT_RETENTION_DAYS = env_int("PUBLIC_COMMENT_RETENTION_DAYS", 5 * 365)
+# Registrants' names and contacts are removed this many days after their event (the registration is counted still).
+EVENT_REGISTRATION_RETENTION_DAYS = env_int("EVENT_REGISTRATION_RETENTION_DAYS", 90)
 # How many reverse proxies in front of the portal append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # The portal's public address, for the tracking link in messages to complainants.

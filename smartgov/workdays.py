@@ -42,6 +42,24 @@ def working_days_between(start: date, end: date) -> int:
     return sum(1 for offset in range((end - start).days + 1) if _is_working(start + timedelta(days=offset), overrides))
 
 
+def working_days_counter(first: date, last: date):
+    """Return a working_days_between for many spans within [first, last], reading the calendar's changes once.
+
+    A report counting the working days of each of hundreds of items would
+    otherwise query the calendar once per item.
+    """
+    overrides = _overrides(first, last)
+
+    def count(start: date, end: date) -> int:
+        if end < start:
+            return 0
+        return sum(
+            1 for offset in range((end - start).days + 1) if _is_working(start + timedelta(days=offset), overrides)
+        )
+
+    return count
+
+
 def add_working_days(start: date, days: int) -> date:
     """Return the date of the days-th working day counted from start (start included).
 

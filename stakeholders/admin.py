@@ -13,13 +13,17 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from smartgov.admin_site import HTTPS_LINKS
 from smartgov.exceptions import ApplicationError
 
+from . import evidence as evidence_services
 from . import selectors, services
+from .admin_minutes import EventEvidenceInline, event_evidence_view, event_minutes_view, minutes_links
 from .admin_moderation import ModerationActionForm, ModerationFilter, approve_selected, remove_selected
 from .grid import grid_layout
 from .models import (
     AgendaItem,
     ConsultationEvent,
+    EventEvidence,
     EventMaterial,
+    EventRegistration,
     FeedbackItem,
     FeedbackSource,
     Participation,
@@ -143,6 +147,32 @@ class EventFeedbackInline(GenericTabularInline):
     show_change_link = True
 
 
+class EventRegistrationInline(admin.TabularInline):
+    """People who registered online and the support they asked for; written by the public form only."""
+
+    model = EventRegistration
+    extra = 0
+    fields = [
+        "registered_at",
+        "name",
+        "organisation",
+        "organisation_type",
+        "contact",
+        "sign_language",
+        "hearing_loop",
+        "easy_read",
+        "step_free_access",
+        "accessibility_other",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(ConsultationEvent)
 class ConsultationEventAdmin(TranslationAdmin):
     list_display = ["title", "starts_on", "kind", "event_format", "project_stage", "is_published"]
@@ -150,7 +180,15 @@ class ConsultationEventAdmin(TranslationAdmin):
     search_fields = ["title_mn", "title_en", "topics_mn", "topics_en", "venue_mn", "venue_en"]
     date_hierarchy = "starts_on"
     filter_horizontal = ["invited_stakeholders", "attending_stakeholders"]
-    inlines = [AgendaItemInline, ParticipationInline, EventMaterialInline, EventFeedbackInline]
+    inlines = [
+        AgendaItemInline,
+        ParticipationInline,
+        EventMaterialInline,
+        EventFeedbackInline,
+        EventRegistrationInline,
+        EventEvidenceInline,
+    ]
+    readonly_fields = ["minutes_pdf"]
     fieldsets = [
         (None, {"fields": ["title", "kind", "event_format", ("starts_on", "ends_on"), "venue", "is_published"]}),
         (None, {"fields": ["topics", "responsible_body", "project_stage"]}),
@@ -159,11 +197,30 @@ class ConsultationEventAdmin(TranslationAdmin):
             _("Accessibility support provided or available on request"),
             {"fields": ["sign_language", "hearing_loop", "easy_read", "step_free_access", "accessibility_other"]},
         ),
-        (None, {"fields": ["how_to_take_part", "minutes"]}),
+        (None, {"fields": ["how_to_take_part", "minutes", "people_reached", "minutes_pdf"]}),
+        (_("Joining online"), {"fields": [("comments_open_from", "comments_open_until")]}),
     ]
 
+    @admin.display(description=_("minutes with annexes A to C (PDF)"))
+    def minutes_pdf(self, event):
+        return minutes_links(event)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<int:pk>/minutes/<str:language>/",
+                view(event_minutes_view),
+                name="stakeholders_consultationevent_minutes",
+            ),
+            path("evidence/<int:pk>/", view(event_evidence_view), name="stakeholders_consultationevent_evidence"),
+            *super().get_urls(),
+        ]
+
     def save_formset(self, request, form, formset, change):
-        """Points raised at the event are recorded and edited through the feedback services."""
+        """Points raised at the event, and evidence files, are written through their services."""
+        if formset.model is EventEvidence:
+            return self._save_evidence(request, form, formset)
         if formset.model is not FeedbackItem:
             return super().save_formset(request, form, formset, change)
         formset.save(commit=False)  # sorts the forms into new, changed and deleted without writing
@@ -181,6 +238,25 @@ class ConsultationEventAdmin(TranslationAdmin):
             )
             data = {name: getattr(item, name) for name in EVENT_FEEDBACK_FIELDS}
             services.feedback_item_update(item=created, data=data, actor=request.user)
+
+    def _save_evidence(self, request, form, formset):
+        formset.save(commit=False)
+        for evidence in formset.deleted_objects:
+            evidence_services.event_evidence_delete(evidence=evidence)
+        for evidence, changed in formset.changed_objects:
+            data = {name: getattr(evidence, name) for name in changed}
+            evidence_services.event_evidence_update(evidence=evidence, data=data)
+        for evidence in formset.new_objects:
+            created = evidence_services.event_evidence_attach(
+                event=form.instance,
+                kind=evidence.kind,
+                upload=evidence.file,
+                caption_mn=evidence.caption_mn or "",
+                caption_en=evidence.caption_en or "",
+                actor=request.user,
+            )
+            if evidence.is_published:
+                evidence_services.event_evidence_update(evidence=created, data={"is_published": True})
 
 
 class FeedbackItemAdminForm(forms.ModelForm):

@@ -32,7 +32,7 @@ RESPONDED_AT = datetime.combine(datetime(2021, 12, 22).date(), time(17, 0), tzin
 def load(stdout):
     with translation.override("mn"):
         stakeholders = _load_register()
-        created = _load_december_meeting(stakeholders) + _load_briefing()
+        created = _load_december_meeting(stakeholders) + _load_briefing() + load_ict_expo()
     stdout.write(f"stakeholders: {len(stakeholders)} stakeholders in the register, {created} consultation events added")
 
 
@@ -150,3 +150,9 @@ def _load_briefing():
         for en, mn, m, f in meeting.BRIEFING_PARTICIPANTS
     )
     return 1
+
+
+def load_ict_expo():
+    """The 2020 ICT Expo, the outreach the 2020 H2 GRM report lists under "Other" (1,800 citizens reached)."""
+    _expo, created = _event(meeting.ICT_EXPO)
+    return int(created)

@@ -1,6 +1,6 @@
 """Personal data outside the grievance log: public commenters and stakeholders' representatives.
 
-Their names and contact details are encrypted at rest (smartgov.crypto); a
+Registrants for consultation events too. Their names and contact details are encrypted at rest (smartgov.crypto); a
 person is found by the blind index of their exact e-mail or phone number,
 never by decrypting every row. grievances.personal_data gathers these with
 the person's cases for an export; commenters' names and contacts are removed
@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from smartgov.search_keys import email_search_key, phone_search_key
 
-from .models import FeedbackItem, Representative
+from .models import EventRegistration, FeedbackItem, Representative
 
 # What the person wrote and gave about themselves, and the PIU's public answer; not staff's moderation notes.
 EXPORTED_FEEDBACK_FIELDS = [
@@ -37,6 +37,19 @@ EXPORTED_FEEDBACK_FIELDS = [
     "responded_at",
 ]
 EXPORTED_REPRESENTATIVE_FIELDS = ["name", "position", "email", "phone", "is_verified", "verified_on"]
+EXPORTED_REGISTRATION_FIELDS = [
+    "registered_at",
+    "name",
+    "organisation",
+    "organisation_type",
+    "contact",
+    "sign_language",
+    "hearing_loop",
+    "easy_read",
+    "step_free_access",
+    "accessibility_other",
+    "consent",
+]
 
 
 def feedback_of_person(*, email: str = "", phone: str = ""):
@@ -56,6 +69,22 @@ def representatives_of_person(*, email: str = "", phone: str = ""):
     if key := phone_search_key(phone):
         condition |= Q(phone_index=key)
     return Representative.objects.filter(condition).select_related("stakeholder").order_by("pk")
+
+
+def registrations_of_person(*, email: str = "", phone: str = ""):
+    """Online registrations for events whose contact is this exact e-mail or phone number, oldest first."""
+    return (
+        EventRegistration.objects.of_person(email=email, phone=phone)
+        .select_related("event")
+        .order_by("registered_at", "pk")
+    )
+
+
+def registration_export_data(registration: EventRegistration) -> dict:
+    """What the person gave when registering for an event, with the event's title and date."""
+    data = {field: _value(getattr(registration, field)) for field in EXPORTED_REGISTRATION_FIELDS}
+    data["event"] = f"{registration.event.title} ({registration.event.starts_on.isoformat()})"
+    return data
 
 
 def _value(value):

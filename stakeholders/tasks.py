@@ -18,3 +18,11 @@ def feedback_authors_forget_expired_task():
     from .personal_data import feedback_authors_forget_expired
 
     return feedback_authors_forget_expired()
+
+
+@shared_task(ignore_result=True)
+def event_registrations_forget_expired_task():
+    """Remove registrants' names and contacts past EVENT_REGISTRATION_RETENTION_DAYS after the event (daily)."""
+    from .registrations import event_registrations_forget_expired
+
+    return event_registrations_forget_expired()

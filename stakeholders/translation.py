@@ -5,6 +5,7 @@ from modeltranslation.translator import TranslationOptions, register
 from .models import (
     AgendaItem,
     ConsultationEvent,
+    EventEvidence,
     EventMaterial,
     FeedbackItem,
     Participation,
@@ -46,3 +47,8 @@ class ParticipationTranslationOptions(TranslationOptions):
 @register(EventMaterial)
 class EventMaterialTranslationOptions(TranslationOptions):
     fields = ("title",)
+
+
+@register(EventEvidence)
+class EventEvidenceTranslationOptions(TranslationOptions):
+    fields = ("caption",)

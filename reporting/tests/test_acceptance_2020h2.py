@@ -7,6 +7,7 @@ face to face meeting = in_person, Facebook page chat = facebook (way).
 """
 
 import json
+from datetime import date
 from io import StringIO
 
 import pytest
@@ -107,3 +108,40 @@ def test_addressed_cases_are_the_six_rows_of_the_2020h2_report(report):
     ]
     assert report["addressed_cases"][0]["summary"] == "Request a draft law on Open data"
     assert report["addressed_cases"][0]["actions_taken"].startswith("Sent a draft law and introduction of Open data")
+
+
+@pytest.fixture
+def english_pdf_text(tmp_path):
+    """The English PDF of 2020 H2 from the PIU's log and the stakeholder records (the ICT Expo), as text."""
+    from reporting.pdf import render_grm_report_pdf
+    from reporting.tests.test_pdf import pdf_text
+    from stakeholders.demo import load_ict_expo
+
+    call_command("import_grievance_log", str(DEMO_LOG), "--language", "en", stdout=StringIO())
+    load_ict_expo()
+    content = render_grm_report_pdf(start=date(2020, 6, 25), end=date(2020, 12, 31), language="en")
+    return " ".join(pdf_text(content, tmp_path, "en", layout=False).split())
+
+
+def test_english_pdf_writes_dates_as_the_2020h2_report_does(english_pdf_text):
+    assert "Summary report June 25, 2020 – December 31, 2020" in english_pdf_text
+    assert "f-2020/03 · July 31, 2020" in english_pdf_text  # date received, as in the original's first row
+    assert "Resolved · Date: July 31, 2020 · Period: 1 working day" in english_pdf_text
+    assert "Date: December 10, 2020 · Period: 11 working days" in english_pdf_text
+    assert "2020-07-31" not in english_pdf_text
+
+
+def test_other_section_lists_the_ict_expo_with_the_people_it_reached(english_pdf_text):
+    other = english_pdf_text.split(" Other ", 1)[1]
+
+    assert "ICT Expo 2020, October 8, 2020 to October 11, 2020, Ulaanbaatar." in other
+    assert "People reached: 1,800." in other
+
+
+def test_cover_names_the_project_the_piu_and_the_period_and_no_warning_for_a_past_half_year(english_pdf_text):
+    cover = english_pdf_text.split("Page 1 of", 1)[0]
+
+    assert "Smart Government II project" in cover
+    assert "Project Implementation Unit, Cabinet Secretariat of Mongolia" in cover
+    assert "June 25, 2020 – December 31, 2020" in cover
+    assert "has not ended" not in english_pdf_text

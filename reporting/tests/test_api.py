@@ -10,8 +10,8 @@ def test_world_bank_viewer_gets_the_report_figures(client, world_bank_viewer, lo
     client.force_login(world_bank_viewer)
     client.get(URL, PERIOD)  # warm the session and permission caches
 
-    # session, user, 2 permissions, figures (cases, history), addressed cases, who and where
-    with django_assert_num_queries(8):
+    # session, user, 2 permissions, figures (cases, history), addressed cases, who and where, outreach events
+    with django_assert_num_queries(9):
         response = client.get(URL, PERIOD)
 
     assert response.status_code == 200

@@ -24,6 +24,8 @@ EARLIER_BLOCK_KEYS = {
 }
 BLOCK_KEYS = EARLIER_BLOCK_KEYS | {"appealed", "satisfaction", "median_working_days_waiting"}
 CASE_KEYS = {
+    "stage",
+    "is_overdue",
     "registered_no",
     "received_date",
     "sensitive",  # a sensitive case (SEA/SH) is listed by number and date only, its other values empty
@@ -47,7 +49,15 @@ def run_json(*args):
 def test_json_has_the_shape_of_the_issue(log_2020h2):
     data = run_json("--start", "2020-06-25", "--end", "2020-12-31", "--format", "json")
 
-    assert set(data) == {"period", "new_period", "previous_period", "since_launch", "addressed_cases", "who_and_where"}
+    assert set(data) == {
+        "period",
+        "new_period",
+        "previous_period",
+        "since_launch",
+        "addressed_cases",
+        "outreach_events",
+        "who_and_where",
+    }
     assert data["period"] == {"start": "2020-06-25", "end": "2020-12-31"}
     for block in ("new_period", "previous_period", "since_launch"):
         assert set(data[block]) == BLOCK_KEYS

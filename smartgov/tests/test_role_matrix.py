@@ -28,13 +28,14 @@ from django.urls import URLResolver, get_resolver, resolve
 from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from disclosure.tests.factories import make_version
+from disclosure.tests.factories import make_version, pdf_upload
 from grievances import services
 from grievances.models import Attachment, Grievance, ReferralLetter, Stage, State
 from grievances.tests.factories import UserFactory, case_in_state, register_grievance
 from grievances.tracking import tracking_code_hash
 from reporting.tests.factories import ReportRecordFactory
 from smartgov import roles
+from stakeholders.evidence import event_evidence_attach, event_evidence_update
 from stakeholders.models import FeedbackSource
 from stakeholders.tests.factories import ConsultationEventFactory, StakeholderFactory, feedback_on
 
@@ -99,6 +100,11 @@ ENDPOINTS = {
     "admin index": (("GET", "/admin/", None), STAFF_ONLY),
     "admin stakeholder grid": (("GET", "/admin/stakeholders/stakeholder/grid/", None), REGISTER_VIEW),
     "admin report generation": (("GET", "/admin/reporting/reportrecord/generate/", None), REGISTER_VIEW),
+    "admin event minutes": (("GET", "/admin/stakeholders/consultationevent/{event}/minutes/en/", None), REGISTER_VIEW),
+    "admin event evidence": (
+        ("GET", "/admin/stakeholders/consultationevent/evidence/{evidence}/", None),
+        REGISTER_VIEW,
+    ),
     "admin SEP dashboard": (
         ("GET", "/admin/reporting/reportrecord/dashboard/", None),
         (LOGIN, LOGIN, 200, 200, 403, 200, 200),
@@ -259,6 +265,14 @@ ENDPOINTS = {
     "support services": (("GET", "/kk/grievances/safe/", None), ALL_200),
     "consultations": (("GET", "/mn/consultations/", None), ALL_200),
     "consultation event": (("GET", "/en/consultations/{event}/", None), ALL_200),
+    "consultation feed": (("GET", "/mn/consultations/feed/", None), ALL_200),
+    "consultation calendar": (("GET", "/kk/consultations/calendar.ics", None), ALL_200),
+    "consultation registration": (("GET", "/en/consultations/{event}/register/", None), (405,) * 7),  # POST only
+    "consultation comment": (("GET", "/en/consultations/{event}/comment/", None), (405,) * 7),  # POST only
+    "consultation evidence (published)": (
+        ("GET", "/mn/consultations/evidence/{evidence}/{evidence_name}", None),
+        ALL_200,
+    ),
     "documents": (("GET", "/mn/documents/", None), ALL_200),
     "document": (("GET", "/en/documents/{document}/", None), ALL_200),
     "document feed": (("GET", "/mn/documents/feed/", None), ALL_200),
@@ -392,6 +406,8 @@ def world(settings):
     event = ConsultationEventFactory()
     version = make_version()
     version_file = version.files.get()
+    evidence = event_evidence_attach(event=event, kind="attendance_sheet", upload=pdf_upload(name="sheet.pdf"))
+    evidence = event_evidence_update(evidence=evidence, data={"is_published": True})
     ids = {
         "assigned": assigned.pk,
         "other": _case(assignee=users["officer"], complainant=COMPLAINANT).pk,
@@ -429,6 +445,8 @@ def world(settings):
         "version": version.pk,
         "version_file": version_file.pk,
         "version_file_name": version_file.download_name,
+        "evidence": evidence.pk,
+        "evidence_name": evidence.download_name,
     }
     return SimpleNamespace(users=users, ids=ids, tracked=assigned)
 
@@ -481,7 +499,7 @@ def _route_names(patterns, namespace=""):
 
 def test_the_table_covers_every_route_of_the_portal():
     dummy_ids = {key: 1 for key in ("assigned", "other", "attachment", "record", "device", "stakeholder", "event")}
-    dummy_ids |= {"feedback": 1, "letter": 1}
+    dummy_ids |= {"feedback": 1, "letter": 1, "evidence": 1, "evidence_name": "sheet.pdf"}
     dummy_ids |= {key: 1 for key in ("document", "version", "version_file")} | {"version_file_name": "sep.pdf"}
     dummy_ids |= {key: 1 for key in ("to_acknowledge", "to_mark_unrelated", "to_assign", "to_escalate")}
     dummy_ids |= {key: 1 for key in ("to_resolve", "unassigned_to_resolve", "to_reopen", "to_close")}

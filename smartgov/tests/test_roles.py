@@ -29,3 +29,15 @@ def test_sync_resets_a_permission_added_by_hand():
     group.permissions.add(Permission.objects.get(codename="delete_calendarday"))
     roles.sync_role_permissions()
     assert not group.permissions.filter(codename="delete_calendarday").exists()
+
+
+def test_only_the_safeguards_specialist_approves_reports_for_publication():
+    """Four eyes: the officer generates the GRM report; the safeguards specialist approves and publishes it."""
+    holders = set(
+        Group.objects.filter(
+            permissions__codename="approve_report", permissions__content_type__app_label="reporting"
+        ).values_list("name", flat=True)
+    )
+    assert holders == {roles.SAFEGUARDS_SPECIALIST}
+    officer = set(Group.objects.get(name=roles.PIU_OFFICER).permissions.values_list("codename", flat=True))
+    assert {"generate_report", "view_reportrecord", "view_sep_dashboard", "add_pressmaterial"} <= officer

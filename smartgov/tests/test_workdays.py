@@ -1,9 +1,9 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from smartgov.models import CalendarDay
-from smartgov.workdays import add_working_days, is_working_day, working_days_between
+from smartgov.workdays import add_working_days, is_working_day, working_days_between, working_days_counter
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +55,18 @@ def test_deadline_and_count_agree_over_holidays():
     due = add_working_days(start, 30)
     assert working_days_between(start, due) == 30
     assert is_working_day(due)
+
+
+@pytest.mark.django_db
+def test_the_counter_counts_as_working_days_between_with_one_calendar_query(django_assert_num_queries):
+    first = date(2021, 7, 1)
+    spans = [
+        (first + timedelta(days=n), first + timedelta(days=n + length))
+        for n in range(0, 60, 7)
+        for length in (-1, 0, 3, 12)
+    ]
+    with django_assert_num_queries(1):
+        count = working_days_counter(first, first + timedelta(days=80))
+        counted = [count(start, end) for start, end in spans]
+
+    assert counted == [working_days_between(start, end) for start, end in spans]

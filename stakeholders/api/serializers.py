@@ -72,6 +72,7 @@ class EventMaterialSerializer(serializers.ModelSerializer):
 
 class ConsultationEventSerializer(serializers.ModelSerializer):
     participants = serializers.IntegerField(source="participant_count", read_only=True)
+    registered_online = serializers.IntegerField(source="registered_count", read_only=True)
     is_upcoming = serializers.BooleanField(read_only=True)
     accessibility_support = serializers.SerializerMethodField()
 
@@ -92,6 +93,7 @@ class ConsultationEventSerializer(serializers.ModelSerializer):
             "how_to_take_part",
             "accessibility_support",
             "participants",
+            "registered_online",
         ]
 
     def get_accessibility_support(self, event) -> list[str]:

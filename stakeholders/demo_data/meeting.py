@@ -220,3 +220,29 @@ BRIEFING_PARTICIPANTS = [
         3,
     ),
 ]
+
+# The "Other" section of the 2020 H2 GRM report (seeds/grm-half-year-report-2020h2.txt): outreach, not a consultation.
+ICT_EXPO = {
+    "title_en": "ICT Expo 2020",
+    "title_mn": "МХТ Экспо 2020",
+    "starts_on": date(2020, 10, 8),
+    "ends_on": date(2020, 10, 11),
+    "kind": "outreach",
+    "event_format": "in_person",
+    "project_stage": "implementation",
+    "venue_en": "Ulaanbaatar",
+    "venue_mn": "Улаанбаатар",
+    "people_reached": 1800,
+    "topics_en": (
+        "The project team (Cabinet Secretariat, PIU, contractors and consultants of ISP, the 11-11 centre upgrade and "
+        "BA, and a volunteer) presented the project's deliverables, outcomes, activity plan, procurement plan and "
+        "contracts."
+    ),
+    "topics_mn": (
+        "Төслийн баг (ЗГХЭГ, ТХН, ISP, 11-11 төвийн шинэчлэл, BA-ийн гүйцэтгэгч, зөвлөхүүд, сайн дурын ажилтан) "
+        "төслийн үр дүн, үйл ажиллагааны төлөвлөгөө, худалдан авах ажиллагааны төлөвлөгөө, гэрээний мэдээллийг "
+        "танилцуулав."
+    ),
+    "responsible_body_en": "Cabinet Secretariat of Mongolia and the PIU",
+    "responsible_body_mn": "Засгийн газрын Хэрэг эрхлэх газар, Төсөл хэрэгжүүлэх нэгж",
+}

@@ -10,6 +10,7 @@ from .events import (
     Participation,
     ProjectStage,
 )
+from .evidence import EventEvidence, EvidenceKind
 from .feedback import FeedbackItem, FeedbackItemQuerySet, FeedbackSource, ResponseDecision
 from .moderation import ModerationDigest, ModerationState, RemovalReason
 from .register import (
@@ -22,14 +23,18 @@ from .register import (
     StakeholderType,
     VulnerableGroup,
 )
+from .registrations import EventRegistration
 
 __all__ = [
     "AccessibilityFields",
     "AgendaItem",
     "ConsultationEvent",
+    "EventEvidence",
     "EventFormat",
     "EventKind",
     "EventMaterial",
+    "EventRegistration",
+    "EvidenceKind",
     "FeedbackItem",
     "FeedbackItemQuerySet",
     "FeedbackSource",

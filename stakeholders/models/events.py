@@ -13,10 +13,16 @@ from .register import AccessibilityFields, Stakeholder
 
 
 class EventKind(models.TextChoices):
-    """The SEP's KPIs count consultation meetings and other public discussions separately."""
+    """The SEP's KPIs count consultation meetings and other public discussions separately.
+
+    Outreach (an exhibition stand, a fair, an information campaign) informs
+    people rather than consults them: the GRM report lists it under "Other"
+    with the number of people reached.
+    """
 
     CONSULTATION_MEETING = "consultation_meeting", _("Consultation meeting")
     PUBLIC_DISCUSSION = "public_discussion", _("Public discussion or forum")
+    OUTREACH = "outreach", _("Outreach (exhibition, fair, information campaign)")
 
 
 class EventFormat(models.TextChoices):
@@ -40,6 +46,9 @@ class ConsultationEventQuerySet(models.QuerySet):
 
     def past(self, today=None):
         return self.filter(starts_on__lt=today or timezone.localdate())
+
+    def outreach(self):
+        return self.filter(kind=EventKind.OUTREACH)
 
     def held_between(self, start, end, today=None):
         """Events that took place in the period: planned ones in the future are not counted yet."""
@@ -75,7 +84,21 @@ class ConsultationEvent(AccessibilityFields):
         _("how to take part"), blank=True, help_text=_("Shown on the public page while the event is upcoming.")
     )
     minutes = models.TextField(_("minutes"), blank=True)
+    people_reached = models.PositiveIntegerField(
+        _("people reached"),
+        null=True,
+        blank=True,
+        help_text=_("For outreach: how many people the project informed (e.g. visitors to the stand)."),
+    )
     is_published = models.BooleanField(_("published"), default=False)
+    # The online feedback window: while it is open the public page takes comments (stakeholders/registrations.py).
+    comments_open_from = models.DateField(_("online comments from"), null=True, blank=True)
+    comments_open_until = models.DateField(
+        _("online comments until"),
+        null=True,
+        blank=True,
+        help_text=_("Leave both empty when the event takes no comments online."),
+    )
 
     objects = ConsultationEventQuerySet.as_manager()
 
@@ -89,6 +112,15 @@ class ConsultationEvent(AccessibilityFields):
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
                 name="event_ends_after_start",
             ),
+            models.CheckConstraint(
+                condition=Q(comments_open_from__isnull=True, comments_open_until__isnull=True)
+                | Q(
+                    comments_open_from__isnull=False,
+                    comments_open_until__isnull=False,
+                    comments_open_until__gte=F("comments_open_from"),
+                ),
+                name="event_comment_window_valid",
+            ),
         ]
 
     def __str__(self):
@@ -97,6 +129,12 @@ class ConsultationEvent(AccessibilityFields):
     def clean(self):
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The end date cannot be before the start date.")})
+        if (self.comments_open_from is None) != (self.comments_open_until is None):
+            raise ValidationError(
+                {"comments_open_until": _("Give both days of the online comment window, or neither.")}
+            )
+        if self.comments_open_from and self.comments_open_until < self.comments_open_from:
+            raise ValidationError({"comments_open_until": _("The comment window cannot end before it opens.")})
 
     def get_absolute_url(self):
         return reverse("stakeholders:event_detail", kwargs={"pk": self.pk})
@@ -104,6 +142,20 @@ class ConsultationEvent(AccessibilityFields):
     @property
     def is_upcoming(self):
         return self.starts_on >= timezone.localdate()
+
+    @property
+    def takes_registrations(self):
+        """A published event takes registrations online until the day it starts."""
+        return self.is_published and self.is_upcoming
+
+    def takes_comments(self, today=None):
+        """A published event takes comments online while its feedback window is open."""
+        today = today or timezone.localdate()
+        return (
+            self.is_published
+            and self.comments_open_from is not None
+            and self.comments_open_from <= today <= self.comments_open_until
+        )
 
 
 class AgendaItem(models.Model):

@@ -1,9 +1,9 @@
 """Consultation events as the public sees them."""
 
-from django.db.models import F, Prefetch, Sum, Value
+from django.db.models import Count, F, OuterRef, Prefetch, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from ..models import AgendaItem, ConsultationEvent, OrganisationType, Participation
+from ..models import AgendaItem, ConsultationEvent, EventRegistration, OrganisationType, Participation
 
 ZERO = Value(0)
 
@@ -12,11 +12,19 @@ def _participant_total(prefix=""):
     return Coalesce(Sum(F(f"{prefix}male") + F(f"{prefix}female") + F(f"{prefix}other")), ZERO)
 
 
+def _registered_count():
+    """People registered online for the event, as a subquery (a join would multiply the participants' sum)."""
+    counts = (
+        EventRegistration.objects.filter(event=OuterRef("pk")).order_by().values("event").annotate(count=Count("pk"))
+    )
+    return Coalesce(Subquery(counts.values("count")), ZERO)
+
+
 def event_public_list():
-    """Published events with their participant count, latest first."""
+    """Published events with their participant count and the people registered online, latest first."""
     return (
         ConsultationEvent.objects.published()
-        .annotate(participant_count=_participant_total("participations__"))
+        .annotate(participant_count=_participant_total("participations__"), registered_count=_registered_count())
         .order_by("-starts_on", "id")
     )
 
@@ -62,8 +70,33 @@ def event_participation_summary(event):
         for value, label in OrganisationType.choices
     ]
     totals = {key: sum(row[key] for row in rows) for key in ("male", "female", "other", "total")}
-    return {"rows": rows, "totals": totals, "gender_recorded": totals["male"] + totals["female"] > 0}
+    return {
+        "rows": rows,
+        "totals": totals,
+        "gender_recorded": totals["male"] + totals["female"] > 0,
+        # People who registered online (stakeholders/registrations.py); staff record who came in the rows above.
+        "registered": event.registrations.count(),
+    }
 
 
 def _counts(row):
     return {key: (row or {}).get(f"{key}_count") or 0 for key in ("male", "female", "other", "total")}
+
+
+def outreach_events_held(*, start, end) -> list[dict]:
+    """Outreach events held in the period, oldest first, as JSON-ready rows (the GRM report's "Other" section).
+
+    Texts are in the active language (the report renders under its language).
+    """
+    events = ConsultationEvent.objects.outreach().held_between(start, end).order_by("starts_on", "pk")
+    return [
+        {
+            "title": event.title,
+            "starts_on": event.starts_on.isoformat(),
+            "ends_on": (event.ends_on or event.starts_on).isoformat(),
+            "venue": event.venue,
+            "topics": event.topics,
+            "people_reached": event.people_reached,
+        }
+        for event in events
+    ]

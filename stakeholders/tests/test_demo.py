@@ -77,4 +77,4 @@ def test_loading_twice_adds_nothing(december_meeting, settings):
 def test_load_demo_command_includes_the_consultations(settings):
     settings.DEBUG = True
     call_command("load_demo", stdout=_Null())
-    assert ConsultationEvent.objects.count() == 2
+    assert ConsultationEvent.objects.count() == 3  # the December meeting, the briefing, the 2020 ICT Expo

@@ -77,7 +77,8 @@ def test_the_event_page_takes_a_fixed_number_of_queries(client, django_assert_nu
         ParticipationFactory(event=event, male=1)
         feedback_on(event, decision=ResponseDecision.NOT_ACCEPTED)
     client.get(event.get_absolute_url())
-    with django_assert_num_queries(6):
+    # event, agenda, materials, participation rows, summary, registrations, feedback, published evidence
+    with django_assert_num_queries(8):
         assert client.get(event.get_absolute_url()).status_code == 200
 
 
