@@ -63,7 +63,7 @@ def profile_form_fields(*, for_officer: bool = False) -> dict[str, forms.Field]:
             "aimag": _("Aimag or the capital"),
             "gender": _("Gender"),
             "age_group": _("Age group"),
-            "disability": _("Does the complainant have a disability?"),
+            "disability": _("Person with a disability"),
             "vulnerable_groups": _("Other groups the complainant says they belong to"),
         }
     else:
