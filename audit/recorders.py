@@ -29,6 +29,7 @@ AUDITED_MODELS = [
     "stakeholders.Representative",
     "stakeholders.FeedbackItem",
     "stakeholders.EventRegistration",
+    "stakeholders.EventEvidence",
     "disclosure.DocumentVersion",
 ]
 # Columns kept for the database's own bookkeeping, not changes anyone made; blind indexes (`*_index`,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from smartgov.admin_site import HTTPS_LINKS
 from smartgov.exceptions import ApplicationError
+from smartgov.written_dates import written_date
 
 from . import admin_views
 from .approval import report_approve
@@ -53,7 +54,7 @@ class ReportRecordAdmin(admin.ModelAdmin):
             return _("Not approved")
         text = _("Approved by %(user)s on %(date)s") % {
             "user": record.approved_by or "–",
-            "date": f"{record.approved_at:%Y-%m-%d}",
+            "date": written_date(record.approved_at),
         }
         if record.disclosed_version is None:
             return text
@@ -77,7 +78,9 @@ class ReportRecordAdmin(admin.ModelAdmin):
             try:
                 version = report_approve(record=record, actor=request.user)
             except ApplicationError as error:
-                self.message_user(request, f"{record}: {error}", messages.ERROR)
+                self.message_user(
+                    request, _("%(report)s: %(error)s") % {"report": record, "error": error.message}, messages.ERROR
+                )
                 continue
             self.message_user(
                 request, _("%(report)s is approved and published.") % {"report": version.document}, messages.SUCCESS

@@ -148,3 +148,57 @@ def test_points_raised_at_an_event_are_recorded_through_the_service(client):
     item = FeedbackItem.objects.get()
     assert (item.subject, item.source) == (event, "event")
     assert (item.text_mn, item.text_en) == ("Аймгийн төвд бас уулзалт хийх.", "Hold meetings in the aimag centres too.")
+
+
+def test_evidence_uploaded_in_the_admin_is_checked_stripped_and_kept_private(client, settings, tmp_path):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from grievances.tests.test_photo_metadata import GPS_IFD, phone_exif
+    from stakeholders.models import EventEvidence
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    event = ConsultationEventFactory()
+    client.force_login(safeguards_specialist())
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "green").save(buffer, "JPEG", exif=phone_exif())
+    data = _event_form_data(client, event)
+    data |= {
+        "evidence-TOTAL_FORMS": "1",
+        "evidence-0-kind": "photograph",
+        "evidence-0-caption_mn": "Уулзалтын зураг",
+        "evidence-0-caption_en": "The meeting",
+        "evidence-0-file": SimpleUploadedFile("meeting.jpg", buffer.getvalue(), content_type="image/jpeg"),
+    }
+
+    response = client.post(f"/admin/stakeholders/consultationevent/{event.pk}/change/", data)
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    evidence = EventEvidence.objects.get()
+    assert (evidence.kind, evidence.caption_en, evidence.is_published) == ("photograph", "The meeting", False)
+    assert evidence.uploaded_by.username == "safeguards-specialist"
+    with evidence.file.open("rb") as stored, Image.open(stored) as image:
+        assert not image.getexif().get_ifd(GPS_IFD)
+
+
+def test_a_file_that_is_not_a_picture_or_pdf_is_refused_in_the_admin(client, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from stakeholders.models import EventEvidence
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    event = ConsultationEventFactory()
+    client.force_login(safeguards_specialist())
+    data = _event_form_data(client, event)
+    data |= {
+        "evidence-TOTAL_FORMS": "1",
+        "evidence-0-kind": "attendance_sheet",
+        "evidence-0-file": SimpleUploadedFile("sheet.pdf", b"MZ\x90\x00 a program", content_type="application/pdf"),
+    }
+
+    response = client.post(f"/admin/stakeholders/consultationevent/{event.pk}/change/", data)
+
+    assert response.status_code == 200 and "not in a format accepted here" in response.content.decode()
+    assert not EventEvidence.objects.exists()

@@ -122,3 +122,18 @@ def test_published_evidence_of_an_unpublished_event_stays_private(client):
     event_evidence_update(evidence=photo, data={"is_published": True})
 
     assert client.get(f"/en/consultations/evidence/{photo.pk}/{photo.download_name}").status_code == 404
+
+
+def test_publishing_evidence_and_registering_are_in_the_audit_log(admin_user):
+    from audit.models import AuditAction, AuditEntry
+    from stakeholders.registrations import event_registration_create
+
+    event = ConsultationEventFactory(starts_on="2099-01-01")
+    sheet = event_evidence_attach(event=event, kind=EvidenceKind.ATTENDANCE_SHEET, upload=pdf_upload(name="s.pdf"))
+    event_evidence_update(evidence=sheet, data={"is_published": True})
+    registration = event_registration_create(event=event, consent=True, name="Дулмаа", contact="99112233")
+
+    changed = AuditEntry.objects.get(object_type="stakeholders.eventevidence", action=AuditAction.CHANGED)
+    assert changed.changes["values"]["is_published"] == [False, True]
+    created = AuditEntry.objects.get(object_type="stakeholders.eventregistration", object_id=str(registration.pk))
+    assert "Дулмаа" not in str(created.changes) and "99112233" not in str(created.changes)
