@@ -129,6 +129,8 @@ def test_the_confirmation_of_a_sensitive_case_has_the_control(page, services_off
     page.check("#id_referral_consent_1")
     page.check("#id_consent")
     page.click("form button[type=submit]")
+    assert page.is_visible(BUTTON)  # the check-your-answers page is part of the pathway too
+    page.click("#send")
     page.wait_for_url("**/grievances/new/done/")
     assert Grievance.objects.get().sensitive
     assert "Helpline 108" in page.inner_text("#sensitive-confirmation")
@@ -185,5 +187,7 @@ def test_the_sensitive_confirmation_has_no_axe_violations(page, axe_violations, 
     page.fill("#id_summary", "Something happened.")
     page.check("#id_consent")
     page.click("form button[type=submit]")
+    assert axe_violations(page) == []  # the check-your-answers page, with its exit control
+    page.click("#send")
     page.wait_for_url("**/grievances/new/done/")
     assert axe_violations(page) == []
