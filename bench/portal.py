@@ -39,11 +39,13 @@ else:
 
 
 def digest(root: Path, count: int) -> str:
-    parts = sorted(root.glob("*/migrations/*.py")) + sorted(root.glob("*/demo.py"))
-    parts.append(Path(seed.__file__))
+    parts = [(path.relative_to(root), path) for path in sorted(root.glob("*/migrations/*.py"))]
+    parts += [(path.relative_to(root), path) for path in sorted(root.glob("*/demo.py"))]
+    # The seed code is this script's (also when --root runs another checkout): named alike either way.
+    parts.append(("bench/seed.py", Path(seed.__file__)))
     sha = hashlib.sha256(str(count).encode())
-    for path in parts:
-        sha.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode())
+    for label, path in parts:
+        sha.update(str(label).encode())
         sha.update(path.read_bytes())
     return sha.hexdigest()[:16]
 
