@@ -36,18 +36,19 @@ def grievance_new(request):
     if request.method != "POST":
         return render(request, "grievances/grievance_form.html", {"form": GrievanceForm(language=language)})
     form = GrievanceForm(request.POST, request.FILES, language=language)
-    if ratelimit.is_limited(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT):
-        form.is_valid()
-        form.add_error(None, _("Many forms were sent from this connection in a short time. Please try again later."))
-        form.drop_accepted_uploads()  # a refused POST stores nothing
-        return render(request, "grievances/grievance_form.html", {"form": form}, status=429)
-    if not form.is_valid():
+    rate = settings.GRM_SUBMISSION_RATE_LIMIT
+    if form.is_valid():
+        # Every valid POST counts, repeats too: a replayed submission cannot be sent without limit. Counted and
+        # checked in one round trip to the cache (one over the allowance is refused, and counts in its window).
+        if not ratelimit.allow(request, group="grievance-submit", rate=rate):
+            return _too_many(request, form)
+    elif ratelimit.is_limited(request, group="grievance-submit", rate=rate):
+        return _too_many(request, form)
+    else:
         if form.keep_accepted_uploads(client=ratelimit.client_ip(request)):
             # Storing files costs disk: such a POST counts as a submission, so the limit bounds it too.
-            ratelimit.count(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT)
+            ratelimit.count(request, group="grievance-submit", rate=rate)
         return render(request, "grievances/grievance_form.html", {"form": form})
-    # Every valid POST counts, repeats too: a replayed submission cannot be sent without limit.
-    ratelimit.count(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT)
     data = form.cleaned_data
     submission = grievance_submit_online(
         kind=data["kind"],
@@ -63,6 +64,13 @@ def grievance_new(request):
     if submission.tracking_code:  # none for a replay from another browser: it sees no number either
         confirmation_cookie_set(response, submission=submission, data=data)
     return response
+
+
+def _too_many(request, form):
+    """Refuse a POST past this connection's allowance: the form again with a message, nothing stored."""
+    form.add_error(None, _("Many forms were sent from this connection in a short time. Please try again later."))
+    form.drop_accepted_uploads()
+    return render(request, "grievances/grievance_form.html", {"form": form}, status=429)
 
 
 def _browser_key(request) -> str:
