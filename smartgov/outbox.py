@@ -121,14 +121,14 @@ def outbox_message_send(*, message_id: int) -> bool:
                 _erase_if_asked(message)
             else:
                 message.next_attempt_at = now + timedelta(seconds=retry_delay_seconds(message.attempts))
-            message.save(update_fields=["attempts", "last_error", "status", "next_attempt_at", "body"])
+            message.save(update_fields=["attempts", "last_error", "status", "next_attempt_at", *_erased(message)])
             logger.warning("Outbox message %s not sent (attempt %s).", message_id, message.attempts, exc_info=True)
             return False
         message.status = OutboxStatus.SENT
         message.sent_at = timezone.now()
         message.last_error = ""
         _erase_if_asked(message)
-        message.save(update_fields=["attempts", "last_error", "status", "sent_at", "body"])
+        message.save(update_fields=["attempts", "last_error", "status", "sent_at", *_erased(message)])
     return True
 
 
@@ -138,6 +138,11 @@ ERASED_BODY = "–"
 def _erase_if_asked(message):
     if message.erase_after_send:
         message.body = ERASED_BODY
+
+
+def _erased(message):
+    """The body among the fields to save only when it was blanked: an unchanged body is not encrypted again."""
+    return ["body"] if message.erase_after_send and message.body == ERASED_BODY else []
 
 
 def _deliver(message: OutboxMessage) -> None:
