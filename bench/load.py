@@ -38,7 +38,7 @@ import report  # noqa: E402
 SCENARIOS = "submission,tracking,documents,admin_list"
 SMARTGOV, HELPDESK, BARE = "smartgov", "django-helpdesk", "bare view"
 # Databases this benchmark makes: bench_<side>_<pid of the run>, so two runs (or engineers) never share one.
-OWN_PREFIXES = ("bench_smartgov_", "bench_helpdesk_", "bench_bare_")
+OWN_PREFIXES = ("bench_smartgov_", "bench_helpdesk_", "bench_bare_", "bench_compare_")
 TEMPLATE = "bench_smartgov_seed"
 
 
@@ -64,6 +64,10 @@ def parse_args(argv=None):
     parser.add_argument("--skip-peer", action="store_true", help="no django-helpdesk side")
     parser.add_argument("--skip-bare", action="store_true", help="no bare-view side")
     parser.add_argument("--skip-mixed", action="store_true", help="no mixed run (and so no fault checks)")
+    parser.add_argument(
+        "--compare", type=Path, metavar="DIR", help="another checkout of the portal as a fourth side (before/after)"
+    )
+    parser.add_argument("--compare-label", default="before", help="its name in the tables (smartgov <label>)")
     parser.add_argument("--quick", action="store_true", help="a short try: 10,000 cases, 8 s rounds, 20 s mixed")
     parser.add_argument("--clean", action="store_true", help="drop the benchmark's databases and exit")
     args = parser.parse_args(argv)
@@ -93,14 +97,17 @@ class Bench:
         self.peer_db = f"bench_helpdesk_{os.getpid()}"
         self.bare_db = f"bench_bare_{os.getpid()}"
         self.redis_port = free_port(args.redis_port)
+        self.compare_db = f"bench_compare_{os.getpid()}"
+        self.compare_redis_port = free_port(self.redis_port + 1) if args.compare else None
+        self.compare_name = f"{SMARTGOV} {args.compare_label}"
         self.faults = []
         self.made = []  # databases this run created, the only ones it drops
 
     def dsn_of(self, name):
         return f"{self.args.pg}/{name}"
 
-    def portal_env(self):
-        redis = f"redis://127.0.0.1:{self.redis_port}"
+    def portal_env(self, database=None, redis_port=None):
+        redis = f"redis://127.0.0.1:{redis_port or self.redis_port}"
         return {
             **peer.minimal_env(),
             "DJANGO_SETTINGS_MODULE": "smartgov.settings",
@@ -114,7 +121,7 @@ class Bench:
             # Keys for complainants' encrypted contact fields, new for each run (seeded cases have none).
             "FIELD_ENCRYPTION_KEYS": base64.urlsafe_b64encode(os.urandom(32)).decode(),
             "BLIND_INDEX_KEY": secrets.token_urlsafe(32),
-            "DATABASE_URL": self.dsn_of(self.args.database),
+            "DATABASE_URL": self.dsn_of(database or self.args.database),
             "CELERY_BROKER_URL": f"{redis}/0",
             "CACHE_URL": f"{redis}/1",
             "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
@@ -130,16 +137,20 @@ class Bench:
 
     # --- the servers ---------------------------------------------------------
 
-    def start_redis(self):
-        argv = processes.redis_argv(self.redis_port, self.var)
-        self.procs.start("redis", argv)
-        processes.wait_for(lambda: processes.redis_ping(self.redis_port), timeout=10, what="redis")
+    def start_redis(self, name="redis", port=None):
+        port = port or self.redis_port
+        workdir = self.var / name
+        workdir.mkdir(parents=True, exist_ok=True)
+        self.procs.start(name, processes.redis_argv(port, workdir))
+        processes.wait_for(lambda: processes.redis_ping(port), timeout=10, what=name)
 
-    def start_portal(self, env):
-        root, venv = self.root, self.root / ".venv/bin"
-        self.start_redis()
+    def start_portal(self, env, *, suffix="", root=None, port=None, redis_port=None):
+        """Redis, the Celery worker and gunicorn of one checkout (this one, or --compare's with a suffix)."""
+        root = root or self.root
+        venv = root / ".venv/bin"
+        self.start_redis(f"redis{suffix}", redis_port)
         self.procs.start(
-            "celery",
+            f"celery{suffix}",
             [
                 str(venv / "celery"),
                 "-A",
@@ -147,7 +158,7 @@ class Bench:
                 "worker",
                 "-B",
                 "-s",
-                str(self.var / "celerybeat-schedule"),
+                str(self.var / f"celerybeat-schedule{suffix}"),
                 "--concurrency",
                 "1",
                 "--loglevel",
@@ -158,7 +169,8 @@ class Bench:
             env=env,
             cwd=root,
         )
-        self.gunicorn("portal", str(venv / "gunicorn"), "smartgov.wsgi:application", self.args.port, env, root)
+        port = port or self.args.port
+        self.gunicorn(f"portal{suffix}", str(venv / "gunicorn"), "smartgov.wsgi:application", port, env, root)
 
     def gunicorn(self, name, binary, app, port, env, cwd):
         if processes.port_open(port):
@@ -238,6 +250,7 @@ class Bench:
                 "base": f"http://127.0.0.1:{self.args.port}",
                 "extra": [],
                 "database": self.args.database,
+                "outbox": True,
                 "roles": {
                     "web workers": tree_of("portal"),
                     "Celery worker": tree_of("celery"),
@@ -245,6 +258,18 @@ class Bench:
                 },
             }
         }
+        if self.args.compare:
+            found[self.compare_name] = {
+                "base": f"http://127.0.0.1:{self.args.port + 3}",
+                "extra": [],
+                "database": self.compare_db,
+                "outbox": True,
+                "roles": {
+                    "web workers": tree_of("portal-compare"),
+                    "Celery worker": tree_of("celery-compare"),
+                    "Redis": tree_of("redis-compare"),
+                },
+            }
         if not self.args.skip_peer:
             found[HELPDESK] = {
                 "base": f"http://127.0.0.1:{self.args.port + 1}",
@@ -303,14 +328,14 @@ class Bench:
         window = cpu.Window(roles=roles, databases={side["database"]: name}, admin_dsn=self.admin_dsn).start()
         load_before = os.getloadavg()[0]
         result = self.drive(
-            f"round{number}-{name.split()[0]}",
+            f"round{number}-{name.replace(' ', '-')}",
             side["base"],
             self.args.submit_seconds,
             ["--scenarios", "submission"] + side["extra"] + self.common,
         )
-        if name == SMARTGOV:
+        if side.get("outbox"):
             # The worker's share of these submissions: the confirmations they queued, sent before the window closes.
-            portal.wait_for_outbox(self.dsn_of(self.args.database), wait_seconds=30)
+            portal.wait_for_outbox(self.dsn_of(side["database"]), wait_seconds=30)
         spent = window.stop()
         spent[(name, "load client")] = result["cpu_seconds"]
         row = report.figures(result, "submission") or {}
@@ -358,18 +383,20 @@ class Bench:
         cases_file.write_text(json.dumps(cases))
         self.common = ["--cases", str(cases_file), "--password", self.password]
         self.start_portal(env)
+        if args.compare:
+            self.start_compare(cases)
         if not args.skip_peer:
             self.start_peer()
         if not args.skip_bare:
             self.start_bare()
         sides = self.sides()
         for name, side in sides.items():
-            url = side["base"] + ("/healthz" if name == SMARTGOV else "/")
+            url = side["base"] + ("/healthz" if side.get("outbox") else "/")
             processes.wait_for(lambda url=url: processes.http_ok(url), timeout=60, what=name)
         for name, side in sides.items():
             log(f"warming up {name} (5 s, not measured)")
             self.drive(
-                f"warmup-{name.split()[0]}",
+                f"warmup-{name.replace(' ', '-')}",
                 side["base"],
                 5,
                 ["--scenarios", "submission"] + side["extra"] + self.common,
@@ -391,6 +418,21 @@ class Bench:
             mixed, checks, notifications = self.mixed_run(sides[SMARTGOV]["base"], rounds, cases)
         report.print_all(
             rounds=rounds, mixed=mixed, checks=checks, notifications=notifications, faults=self.faults, args=args
+        )
+
+    def start_compare(self, cases):
+        """The --compare checkout on a clone of the same template, its own Redis, worker and port."""
+        root = self.args.compare.resolve()
+        env = self.portal_env(database=self.compare_db, redis_port=self.compare_redis_port)
+        env["MEDIA_ROOT"] = str(self.var / "media-compare")
+        portal.manage(root, env, "compilemessages", "--ignore=.venv", "--ignore=node_modules", "-v", "0")
+        portal.manage(root, env, "collectstatic", "--noinput", "-v", "0")
+        self.made.append(self.compare_db)
+        log(f"cloning the template into {self.compare_db} for {root}")
+        peer.recreate_database(self.admin_dsn, self.compare_db, template=self.args.template)
+        portal.manage(root, env, "migrate", "--noinput", "-v", "0")
+        self.start_portal(
+            env, suffix="-compare", root=root, port=self.args.port + 3, redis_port=self.compare_redis_port
         )
 
     def mixed_run(self, base, rounds, cases):

@@ -161,28 +161,38 @@ def print_comparison(rounds):
         f"\nload average (1 min) during the rounds: {min(loads):.2f}–{max(loads):.2f}; the measured processes held "
         f"{min(shares):.0%}–{max(shares):.0%} of the machine's busy CPU (the rest: other jobs)"
     )
-    if SMARTGOV in cpu and HELPDESK in cpu and cpu[HELPDESK]["total"]:
-        ratio = cpu[SMARTGOV]["total"] / cpu[HELPDESK]["total"]
-        print(
-            f"HEADLINE: CPU per submission smartgov / django-helpdesk = {ratio:.2f} "
-            f"({cpu[SMARTGOV]['total'] * 1000:.1f} / {cpu[HELPDESK]['total'] * 1000:.1f} ms; target ≤ 0.33: "
-            f"{'met' if ratio <= 0.33 else 'NOT met'}), load average {min(loads):.2f}–{max(loads):.2f}"
-        )
-        rate_ratio = medians[SMARTGOV]["rate"] / medians[HELPDESK]["rate"] if medians[HELPDESK]["rate"] else 0
-        ours, theirs = median_round(by_side[SMARTGOV]), median_round(by_side[HELPDESK])
-        lower = ours["p95"] is not None and theirs["p95"] is not None and ours["p95"] < theirs["p95"]
-        print(
-            f"submissions/s smartgov / django-helpdesk (medians): {rate_ratio:.2f}x; p95 in the median round "
-            f"{ms(ours['p95'])} ms vs {ms(theirs['p95'])} ms ({'lower' if lower else 'NOT lower'})"
-        )
-    if SMARTGOV in medians and BARE in medians and medians[BARE]["rate"]:
-        share = medians[SMARTGOV]["rate"] / medians[BARE]["rate"]
-        print(
-            f"smartgov's rate is {share:.0%} of the bare one-INSERT view's (medians, "
-            f"{medians[SMARTGOV]['rate']:.1f} vs {medians[BARE]['rate']:.1f}/s; "
-            f"target ≥ 40 %: {'met' if share >= 0.40 else 'NOT met'}); CPU per submission"
-            f" {cpu[SMARTGOV]['total'] / cpu[BARE]['total']:.1f}x the bare view's"
-        )
+    portals = [side for side in sides if side.startswith(SMARTGOV)]
+    for side in portals:
+        headline = "HEADLINE: " if side == SMARTGOV else ""
+        if HELPDESK in cpu and cpu[HELPDESK]["total"]:
+            ratio = cpu[side]["total"] / cpu[HELPDESK]["total"]
+            print(
+                f"{headline}CPU per submission {side} / django-helpdesk = {ratio:.2f} "
+                f"({cpu[side]['total'] * 1000:.1f} / {cpu[HELPDESK]['total'] * 1000:.1f} ms; target ≤ 0.33: "
+                f"{'met' if ratio <= 0.33 else 'NOT met'}), load average {min(loads):.2f}–{max(loads):.2f}"
+            )
+            rate_ratio = medians[side]["rate"] / medians[HELPDESK]["rate"] if medians[HELPDESK]["rate"] else 0
+            ours, theirs = median_round(by_side[side]), median_round(by_side[HELPDESK])
+            lower = ours["p95"] is not None and theirs["p95"] is not None and ours["p95"] < theirs["p95"]
+            print(
+                f"  submissions/s {side} / django-helpdesk (medians): {rate_ratio:.2f}x; p95 in the median round "
+                f"{ms(ours['p95'])} ms vs {ms(theirs['p95'])} ms ({'lower' if lower else 'NOT lower'})"
+            )
+        if BARE in medians and medians[BARE]["rate"]:
+            share = medians[side]["rate"] / medians[BARE]["rate"]
+            print(
+                f"  {side}'s rate is {share:.0%} of the bare one-INSERT view's (medians, "
+                f"{medians[side]['rate']:.1f} vs {medians[BARE]['rate']:.1f}/s; "
+                f"target ≥ 40 %: {'met' if share >= 0.40 else 'NOT met'}); CPU per submission "
+                f"{cpu[side]['total'] / cpu[BARE]['total']:.1f}x the bare view's"
+            )
+    for side in portals:
+        if side != SMARTGOV and SMARTGOV in cpu and cpu[side]["total"]:
+            print(
+                f"CPU per submission smartgov / {side}: {cpu[SMARTGOV]['total'] / cpu[side]['total']:.2f} "
+                f"(web workers {cpu[SMARTGOV]['web workers'] / cpu[side]['web workers']:.2f}, PostgreSQL "
+                f"{cpu[SMARTGOV]['PostgreSQL'] / cpu[side]['PostgreSQL']:.2f})"
+            )
 
 
 def print_all(*, rounds, mixed, checks, notifications, faults, args):
