@@ -12,6 +12,8 @@ does falls on every side alike; each process's CPU is read from /proc
 (bench/cpu.py) and reported per submission. Then a mixed run on the portal
 kills a gunicorn worker and restarts Redis, and every submission a client saw
 acknowledged is looked up in the database, with its confirmation e-mail.
+With --compare DIR another checkout of the portal is a fourth side of the same
+rounds: a before/after measurement under the same noise.
 """
 
 import argparse
