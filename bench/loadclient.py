@@ -1,7 +1,10 @@
 """The load generator: virtual users on asyncio, run as its own process by bench/load.py.
 
-Each scenario is a loop of one user action (a form submission is GET form,
-POST, GET confirmation). A scenario whose first page answers 404 reports
+Each scenario is a loop of one user action. A submission is a flow of steps
+(Run._submit): GET the form, POST it, then as long as the page reached shows
+another form and no registration number (a check-your-answers page, for
+example), send that form as it stands, up to --max-forms forms in all, and
+read the number on the page finally reached. A scenario whose first page answers 404 reports
 "not available" instead of failing, so the command runs on any branch.
 Cookies are kept per virtual user by hand, ignoring the Secure flag, because
 the portal runs with production settings (secure cookies) on plain HTTP on
@@ -12,6 +15,7 @@ submission acknowledged to a client.
 import argparse
 import asyncio
 import json
+import os
 import random
 import re
 import sys
@@ -44,9 +48,17 @@ class Failed(Exception):
 class Browser:
     """One virtual user's cookies and requests; redirects are followed by hand to keep cookies right."""
 
-    def __init__(self, session, base):
-        self.session, self.base, self.cookies, self.requests = session, base, {}, 0
+    def __init__(self, session, base, cookies=None):
+        self.session, self.base, self.cookies, self.requests = session, base, {} if cookies is None else cookies, 0
         self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
+
+    def sharing(self):
+        """A view of this browser (same cookies, so the same signed-in session) counting its own requests.
+
+        The officer's loops share one session; each gets its own view so that
+        a loop's request count is its own and not its neighbours'.
+        """
+        return Browser(self.session, self.base, self.cookies)
 
     def _remember(self, response):
         for raw in response.headers.getall("Set-Cookie", []):
@@ -89,8 +101,11 @@ class Browser:
         return status, hops, final_location, body
 
 
+FORM_ERRORS = re.compile(r'class="[^"]*(?:error-message|errorlist|invalid-feedback|text-danger)[^"]*"[^>]*>(.*?)<')
+
+
 def form_errors(body):
-    found = re.findall(r'class="[^"]*(?:error-message|errorlist|invalid-feedback|text-danger)[^"]*"[^>]*>(.*?)<', body)
+    found = FORM_ERRORS.findall(body)
     return "; ".join(text.strip() for text in found if text.strip())[:200] or "form shown again"
 
 
@@ -98,6 +113,7 @@ class Scenario:
     def __init__(self, name):
         self.name, self.latencies, self.errors, self.requests = name, [], 0, 0
         self.available, self.error_samples = True, []
+        self.completed = 0  # actions finished over the whole run, warm-up included (for CPU per action)
 
     def error(self, message):
         self.errors += 1
@@ -128,6 +144,7 @@ class Run:
             requests_before = browser.requests
             try:
                 await action(browser)
+                scenario.completed += 1
                 if counted:
                     scenario.latencies.append(time.monotonic() - started)
             except Unavailable:
@@ -145,7 +162,11 @@ class Run:
     async def submit_helpdesk(self, browser):
         await self._submit(browser, self.args.form_url, self._ack_helpdesk)
 
+    async def submit_bare(self, browser):
+        await self._submit(browser, self.args.form_url, self._ack_bare)
+
     async def _submit(self, browser, form_url, acknowledge):
+        """GET the form, POST it, send any further form the flow shows (a check page), read the number."""
         html, url = await browser.get_ok(form_url)
         form = main_form(html, url)
         if form is None:
@@ -153,25 +174,36 @@ class Run:
         marker = self.next_marker()
         email = f"{marker}@example.org"
         text = f"Load test {marker}: the road works near the soum centre blocked access to the clinic."
-        status, hops, final_location, body = await browser.submit(form, fill(form, text=text, email=email), url)
-        if status == 200 and hops == 0 and CHECK_PAGE_SEND in body:
-            # smartgov shows the answers to check first; its "Send" button registers them.
-            check = main_form(body, url)
-            pairs = fill(check, text="", email="") + [("step", "send")]
-            status, hops, final_location, body = await browser.submit(check, pairs, url)
-        if status != 200:
-            raise Failed(f"submission ended with HTTP {status}")
-        if hops == 0:
-            raise Failed(f"submission refused: {form_errors(body)}")
-        number = acknowledge(final_location or "", body)
-        if not number:
-            raise Failed("confirmation page shows no registration number")
         emailed = any(f.type == "email" or "email" in f.name.lower() for f in form.fields)
+        pairs = fill(form, text=text, email=email)
+        for _step in range(self.args.max_forms):
+            status, hops, final_location, body = await browser.submit(form, pairs, url)
+            if status != 200:
+                raise Failed(f"submission ended with HTTP {status}")
+            number = acknowledge(final_location or "", body)
+            if number:
+                break
+            errors = FORM_ERRORS.findall(body)
+            following = None if errors else main_form(body, final_location or url)
+            if following is None:
+                raise Failed(f"submission refused: {form_errors(body)}")
+            # A further step of the flow (e.g. "check your answers, then confirm"): send it as shown.
+            form, url = following, final_location or url
+            pairs = fill(form, text=text, email=email)
+            if CHECK_PAGE_SEND in body:
+                # smartgov shows the answers to check first; its "Send" button (one of several) registers them.
+                pairs.append(("step", "send"))
+        else:
+            raise Failed(f"no registration number after {self.args.max_forms} forms")
         code = TRACKING_CODE.search(body)
         self.acks.append({"marker": marker, "number": number, "code": code[0] if code else "", "email": emailed})
 
     def _ack_smartgov(self, location, body):
         match = re.search(self.args.number_pattern, body)
+        return match[0] if match else ""
+
+    def _ack_bare(self, location, body):
+        match = re.search(r"\bbare-\d+\b", body)
         return match[0] if match else ""
 
     def _ack_helpdesk(self, location, body):
@@ -218,6 +250,7 @@ class Run:
 
     async def main(self):
         args = self.args
+        cpu_before = sum(os.times()[:2])  # after the imports: they are not the load's
         connector = aiohttp.TCPConnector(limit=0)
         timeout = aiohttp.ClientTimeout(total=30)
         async with aiohttp.ClientSession(
@@ -238,11 +271,14 @@ class Run:
                     except (Failed, aiohttp.ClientError) as problem:
                         scenario.error(str(problem))
                         continue
-                    factory = lambda officer=officer: officer  # noqa: E731
+                    factory = officer.sharing
                 else:
                     factory = lambda: Browser(session, args.base)  # noqa: E731
                 action = {
-                    "submission": self.submit_helpdesk if args.flavour == "helpdesk" else self.submit_smartgov,
+                    "submission": {
+                        "helpdesk": self.submit_helpdesk,
+                        "bare": self.submit_bare,
+                    }.get(args.flavour, self.submit_smartgov),
                     "tracking": self.track,
                     "documents": self.search_documents,
                     "admin_list": self.admin_list,
@@ -261,17 +297,21 @@ class Run:
                     "errors": s.errors,
                     "requests": s.requests,
                     "error_samples": s.error_samples,
+                    "completed": s.completed,
                 }
                 for s in scenarios.values()
             },
             "acks": self.acks,
+            # This process's own CPU over the whole run (seconds), read by bench/load for CPU per submission.
+            "cpu_seconds": sum(os.times()[:2]) - cpu_before,
         }
 
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", required=True, help="e.g. http://127.0.0.1:8391")
-    parser.add_argument("--flavour", choices=["smartgov", "helpdesk"], default="smartgov")
+    parser.add_argument("--flavour", choices=["smartgov", "helpdesk", "bare"], default="smartgov")
+    parser.add_argument("--max-forms", type=int, default=3, help="forms sent in one submission flow at most")
     parser.add_argument("--scenarios", default="submission,tracking,documents,admin_list")
     parser.add_argument("--form-url", default="/mn/grievances/new/")
     parser.add_argument("--track-url", default="/mn/grievances/track/")

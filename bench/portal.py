@@ -1,7 +1,7 @@
 """The portal under test: its database (a million cases, cached as a template), settings and checks.
 
 Seeding a million cases takes a minute or two, so the seeded database is kept
-as a template (smartgov_bench_seed) marked with a digest of the migrations,
+as a template (bench_smartgov_seed) marked with a digest of the migrations,
 the demo modules and the seed code; each run clones it in seconds and drops
 the clone at the end. A change to any of those rebuilds the template.
 """
@@ -11,6 +11,7 @@ import subprocess
 import time
 from pathlib import Path
 
+import cpu
 import peer
 import psycopg2
 import seed
@@ -38,11 +39,13 @@ else:
 
 
 def digest(root: Path, count: int) -> str:
-    parts = sorted(root.glob("*/migrations/*.py")) + sorted(root.glob("*/demo.py"))
-    parts.append(Path(seed.__file__))
+    parts = [(path.relative_to(root), path) for path in sorted(root.glob("*/migrations/*.py"))]
+    parts += [(path.relative_to(root), path) for path in sorted(root.glob("*/demo.py"))]
+    # The seed code is this script's (also when --root runs another checkout): named alike either way.
+    parts.append(("bench/seed.py", Path(seed.__file__)))
     sha = hashlib.sha256(str(count).encode())
-    for path in parts:
-        sha.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode())
+    for label, path in parts:
+        sha.update(str(label).encode())
         sha.update(path.read_bytes())
     return sha.hexdigest()[:16]
 
@@ -74,9 +77,8 @@ def build_template(*, root, env, admin_dsn, dsn_of, name, count, prefix, key, lo
     peer.admin_query(admin_dsn, f"COMMENT ON DATABASE \"{name}\" IS '{key}'")
 
 
-def prepare_database(*, root, env, admin_dsn, dsn_of, database, count, prefix, password, fresh, log):
+def prepare_database(*, root, env, admin_dsn, dsn_of, database, template, count, prefix, password, fresh, log):
     """Clone the seeded template into `database` (building the template first if needed)."""
-    template = f"{database}_seed"
     key = digest(root, count)
     if fresh or template_digest(admin_dsn, template) != key:
         log(f"building the seeded template database {template} ({count:,} cases; once per schema change)")
@@ -136,6 +138,24 @@ def check_submissions(dsn, acks, *, seeded_max_id, marker_prefix="bench-"):
         "notify_ids": ids,
         "examples": (lost + duplicated + wrong_number)[:5],
     }
+
+
+def wait_for_outbox(dsn, *, wait_seconds):
+    """Wait until the outbox holds no pending message (the worker sent this round's mail), at most `wait_seconds`."""
+    if not outbox_table_exists(dsn):
+        return
+    deadline = time.monotonic() + wait_seconds
+    connection = psycopg2.connect(dsn, application_name=cpu.PROBE)  # not counted as the portal's
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            while time.monotonic() < deadline:
+                cursor.execute("SELECT EXISTS (SELECT 1 FROM smartgov_outboxmessage WHERE status = 'pending')")
+                if not cursor.fetchone()[0]:
+                    return
+                time.sleep(0.25)
+    finally:
+        connection.close()
 
 
 def outbox_table_exists(dsn):

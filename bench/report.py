@@ -84,53 +84,126 @@ def print_checks(checks, notifications, faults):
         )
 
 
-def print_peer(ours, theirs, args):
-    print(
-        f"\npublic form submissions, {args.concurrency} virtual users, {args.workers} gunicorn workers each, "
-        f"{args.submit_seconds:.0f} s, no faults (one action = GET form, POST, GET confirmation)"
-    )
-    mine, peer = figures(ours, "submission"), figures(theirs, "submission") if theirs else None
-    print(f"  {'':<22}{'smartgov':>14}{'django-helpdesk':>18}")
-    for key, label, fmt in [
-        ("rate", "submissions/s", "{:.1f}"),
-        ("p50", "p50 ms", None),
-        ("p95", "p95 ms", None),
-        ("p99", "p99 ms", None),
-        ("errors", "errors", "{}"),
-    ]:
-        cells = []
-        for row in (mine, peer):
-            if row is None:
-                cells.append("n/a")
-            else:
-                cells.append(fmt.format(row[key]) if fmt else ms(row[key]))
-        print(f"  {label:<22}{cells[0]:>14}{cells[1]:>18}")
-    if theirs:
-        print(f"  django-helpdesk tickets stored: {theirs.get('stored')}, acknowledged: {len(theirs['acks'])}")
-    if mine is None or peer is None or not peer["rate"] or not mine["ops"]:
-        print("ratio: not available (a side has no submission figures)")
-        return
-    ratio = mine["rate"] / peer["rate"]
-    lower = mine["p95"] < peer["p95"]
-    verdict = "met" if ratio >= 1.5 and lower else "NOT met"
-    print(
-        f"ratio smartgov / django-helpdesk: {ratio:.2f}x submissions/s; p95 {ms(mine['p95'])} ms vs "
-        f"{ms(peer['p95'])} ms ({'lower' if lower else 'not lower'})"
-    )
-    print(f"target (at least 1.5x the submissions/s at a lower p95): {verdict}")
+ROLES = ["web workers", "PostgreSQL", "load client", "Celery worker", "Redis"]
+SMARTGOV, HELPDESK, BARE = "smartgov", "django-helpdesk", "bare view"
 
 
-def print_all(*, mixed, ours, theirs, checks, notifications, faults, args):
-    print("\n" + "=" * 96)
+def median(values):
+    ordered = sorted(v for v in values if v is not None)
+    if not ordered:
+        return None
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def cpu_per_submission(row):
+    return sum(row["cpu"].values()) / row["completed"] if row["completed"] else 0.0
+
+
+def side_cpu(rows):
+    """CPU per submission by role over all of a side's rounds: summed CPU over summed submissions."""
+    done = sum(row["completed"] for row in rows)
+    by_role = {role: sum(row["cpu"].get(role, 0.0) for row in rows) / done if done else 0.0 for role in ROLES}
+    return {"total": sum(by_role.values()), **by_role}
+
+
+def median_round(rows):
+    """The side's round whose rate is the median one (the lower middle of an even count)."""
+    ordered = sorted(rows, key=lambda row: row["rate"])
+    return ordered[(len(ordered) - 1) // 2] if ordered else None
+
+
+def print_rounds(rounds, args):
+    print(
+        f"\npublic form submissions in alternated rounds: {args.rounds} rounds, each side {args.submit_seconds:.0f} s "
+        f"a round, {args.concurrency} virtual users, {args.workers} gunicorn workers each, no faults"
+    )
+    print(
+        f"  {'round':<7}{'side':<17}{'subm./s':>9}{'p50 ms':>8}{'p95 ms':>8}{'errors':>8}{'CPU ms/subm.':>14}"
+        f"{'ours/busy':>11}{'load 1 min':>12}"
+    )
+    for row in rounds:
+        share = sum(row["cpu"].values()) / row["busy"] if row["busy"] else 0.0
+        print(
+            f"  {row['round']:<7}{row['side']:<17}{row['rate']:>9.1f}{ms(row['p50']):>8}{ms(row['p95']):>8}"
+            f"{row['errors']:>8}{cpu_per_submission(row) * 1000:>14.1f}{share:>10.0%}{row['load'][1]:>12.2f}"
+        )
+        for sample in row["samples"]:
+            print(f"  {'':<24}error: {sample}")
+
+
+def print_comparison(rounds):
+    sides = list(dict.fromkeys(row["side"] for row in rounds))
+    by_side = {side: [row for row in rounds if row["side"] == side] for side in sides}
+    print("\nmedians over the rounds")
+    print(f"  {'side':<17}{'subm./s':>9}{'p95 ms':>8}{'CPU ms/subm.':>14}")
+    medians = {}
+    for side in sides:
+        rows = by_side[side]
+        medians[side] = {
+            "rate": median([row["rate"] for row in rows]),
+            "p95": median([row["p95"] for row in rows]),
+            "cpu": median([cpu_per_submission(row) for row in rows]),
+        }
+        print(
+            f"  {side:<17}{medians[side]['rate']:>9.1f}{ms(medians[side]['p95']):>8}"
+            f"{medians[side]['cpu'] * 1000:>14.1f}"
+        )
+    print("\nCPU per submission by process, ms (all rounds: the processes' CPU from /proc over the submissions done)")
+    print(f"  {'side':<17}{'total':>8}" + "".join(f"{role:>15}" for role in ROLES))
+    cpu = {side: side_cpu(by_side[side]) for side in sides}
+    for side in sides:
+        cells = "".join(f"{cpu[side][role] * 1000:>15.1f}" if cpu[side][role] else f"{'-':>15}" for role in ROLES)
+        print(f"  {side:<17}{cpu[side]['total'] * 1000:>8.1f}{cells}")
+    loads = [row["load"][1] for row in rounds]
+    shares = [sum(row["cpu"].values()) / row["busy"] for row in rounds if row["busy"]]
+    print(
+        f"\nload average (1 min) during the rounds: {min(loads):.2f}–{max(loads):.2f}; the measured processes held "
+        f"{min(shares):.0%}–{max(shares):.0%} of the machine's busy CPU (the rest: other jobs)"
+    )
+    portals = [side for side in sides if side.startswith(SMARTGOV)]
+    for side in portals:
+        headline = "HEADLINE: " if side == SMARTGOV else ""
+        if HELPDESK in cpu and cpu[HELPDESK]["total"]:
+            ratio = cpu[side]["total"] / cpu[HELPDESK]["total"]
+            print(
+                f"{headline}CPU per submission {side} / django-helpdesk = {ratio:.2f} "
+                f"({cpu[side]['total'] * 1000:.1f} / {cpu[HELPDESK]['total'] * 1000:.1f} ms; target ≤ 0.33: "
+                f"{'met' if ratio <= 0.33 else 'NOT met'}), load average {min(loads):.2f}–{max(loads):.2f}"
+            )
+            rate_ratio = medians[side]["rate"] / medians[HELPDESK]["rate"] if medians[HELPDESK]["rate"] else 0
+            ours, theirs = median_round(by_side[side]), median_round(by_side[HELPDESK])
+            lower = ours["p95"] is not None and theirs["p95"] is not None and ours["p95"] < theirs["p95"]
+            print(
+                f"  submissions/s {side} / django-helpdesk (medians): {rate_ratio:.2f}x; p95 in the median round "
+                f"{ms(ours['p95'])} ms vs {ms(theirs['p95'])} ms ({'lower' if lower else 'NOT lower'})"
+            )
+        if BARE in medians and medians[BARE]["rate"]:
+            share = medians[side]["rate"] / medians[BARE]["rate"]
+            print(
+                f"  {side}'s rate is {share:.0%} of the bare one-INSERT view's (medians, "
+                f"{medians[side]['rate']:.1f} vs {medians[BARE]['rate']:.1f}/s; "
+                f"target ≥ 40 %: {'met' if share >= 0.40 else 'NOT met'}); CPU per submission "
+                f"{cpu[side]['total'] / cpu[BARE]['total']:.1f}x the bare view's"
+            )
+    for side in portals:
+        if side != SMARTGOV and SMARTGOV in cpu and cpu[side]["total"]:
+            print(
+                f"CPU per submission smartgov / {side}: {cpu[SMARTGOV]['total'] / cpu[side]['total']:.2f} "
+                f"(web workers {cpu[SMARTGOV]['web workers'] / cpu[side]['web workers']:.2f}, PostgreSQL "
+                f"{cpu[SMARTGOV]['PostgreSQL'] / cpu[side]['PostgreSQL']:.2f})"
+            )
+
+
+def print_all(*, rounds, mixed, checks, notifications, faults, args):
+    print("\n" + "=" * 100)
     print(
         f"smartgov load benchmark: {args.cases:,} cases, {os.cpu_count()} CPU cores, "
         f"{args.workers} gunicorn workers, {args.concurrency} virtual users, loopback only"
     )
-    print_scenarios(f"mixed load, {args.mixed_seconds:.0f} s, with the faults below", mixed)
-    print_checks(checks, notifications, faults)
-    print_scenarios(f"submissions only, {args.submit_seconds:.0f} s", ours)
-    if theirs is None:
-        print("\npeer: skipped (--skip-peer)")
-    else:
-        print_peer(ours, theirs, args)
-    print("=" * 96)
+    if mixed is not None:
+        print_scenarios(f"mixed load on smartgov, {args.mixed_seconds:.0f} s, with the faults below", mixed)
+        print_checks(checks, notifications, faults)
+    print_rounds(rounds, args)
+    print_comparison(rounds)
+    print("=" * 100)

@@ -5,9 +5,10 @@ resolved or marked unrelated, a notification), with some waits for the
 complainant, appeals and answers to "was it resolved?", so that the figures'
 second query reads a history table of realistic size (about 4.5 entries a case).
 
-Runs in a throw-away database `bench_<name>` created next to the one DATABASE_URL names
+Runs in a throw-away database `bench_report_<pid>` created next to the one DATABASE_URL names
 (Django's test-database machinery, destroyed at the end), so it never touches
-real data. Prints the times; targets: figures < 2 s, both PDFs < 30 s.
+real data nor another run's database; with --keep, `bench_report_kept_<name>`.
+Prints the times; targets: figures < 2 s, both PDFs < 30 s.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/smartgov .venv/bin/python bench/report_bench.py [--cases N]
 
@@ -192,8 +193,10 @@ def main():
     parser.add_argument("--no-pdf", action="store_true", help="time the figures only, not the PDFs")
     options = parser.parse_args()
     old_name = connection.settings_dict["NAME"]
-    # Not test_<name>: the test suite may be using that one at the same time.
-    connection.settings_dict["TEST"]["NAME"] = f"bench_{old_name}"
+    # Not test_<name>: the test suite may be using that one at the same time; not bench_<name> either, which
+    # another run (or the load benchmark) may own: a name with this run's pid, or the kept one this script made.
+    own = f"bench_report_kept_{old_name}" if options.keep else f"bench_report_{os.getpid()}"
+    connection.settings_dict["TEST"]["NAME"] = own
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=options.keep)
     try:
         if Grievance.objects.count() != options.cases:

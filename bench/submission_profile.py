@@ -8,8 +8,9 @@ as the Celery worker would (`outbox_message_send`), as a fourth step, because
 the worker shares the same cores under load.
 
 Settings are those of `bench/load` (DEBUG off, fresh keys, per-address limits
-lifted, dummy e-mail backend) on a throw-away database `bench_submissions_<name>`
-created next to the one DATABASE_URL names and dropped at the end:
+lifted, dummy e-mail backend) on a throw-away database `bench_submissions_<pid>`
+created next to the one DATABASE_URL names and dropped at the end (with --keep,
+`bench_submissions_kept_<name>`, kept and reused):
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/smartgov_h8 .venv/bin/python bench/submission_profile.py
 
@@ -31,6 +32,7 @@ import tempfile
 import time
 import warnings
 from collections import defaultdict
+from http.cookies import SimpleCookie
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,9 +101,14 @@ class Meter:
         return result
 
 
-def submission(meter, number):
-    """One fresh browser: the form, the POST, the confirmation; return the number shown."""
-    client = Client(enforce_csrf_checks=True, HTTP_ORIGIN="http://testserver")
+def submission(meter, client, number):
+    """One fresh browser: the form, the POST, the confirmation; return the number shown.
+
+    The client (and so Django's handler and its middleware) is made once: a new
+    one per submission would make WhiteNoise scan the collected static files
+    again each time. A fresh browser is a fresh cookie jar.
+    """
+    client.cookies = SimpleCookie()
     page = meter.measure("GET form", lambda: client.get(FORM_URL))
     assert page.status_code == 200, page.status_code
     form = main_form(page.content.decode(), "http://testserver" + FORM_URL)
@@ -125,8 +132,9 @@ def send_mail(meter, first_id):
 
 def run(meter, count, first=0):
     first_id = (OutboxMessage.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    client = Client(enforce_csrf_checks=True, HTTP_ORIGIN="http://testserver")
     for number in range(first, first + count):
-        submission(meter, number)
+        submission(meter, client, number)
         send_mail(meter, first_id)
 
 
@@ -153,7 +161,9 @@ def main():
     if connection.vendor != "postgresql":
         print(f"note: running on {connection.vendor}; bench/load uses PostgreSQL", file=sys.stderr)
     old_name = connection.settings_dict["NAME"]
-    connection.settings_dict["TEST"]["NAME"] = f"bench_submissions_{old_name}"
+    # A name of this run's own (or, kept, one this script made): never another run's database.
+    own = f"bench_submissions_kept_{old_name}" if options.keep else f"bench_submissions_{os.getpid()}"
+    connection.settings_dict["TEST"]["NAME"] = own
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False, keepdb=options.keep)
     try:
         call_command("migrate", verbosity=0)  # the roles are synchronised after migrate, as on a real deploy

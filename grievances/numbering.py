@@ -4,8 +4,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 
 from .models import RegistrationCounter
 
@@ -29,15 +28,27 @@ def take_next_number(year: int) -> tuple[int, str]:
 
     The UPDATE locks the counter row until the transaction ends, so concurrent
     registrations queue here and a rolled-back one gives its number back. It
-    comes first, before reading, so the lock is taken in one statement; the
-    year's row is made on its first registration.
+    comes first, before reading, so the lock is taken in one statement, which
+    also returns the number (UPDATE ... RETURNING: one round trip, not an
+    update then a read); the year's row is made on its first registration.
     """
-    counter = RegistrationCounter.objects.filter(year=year)
-    if not counter.update(last_number=F("last_number") + 1):
+    number = _increment(year)
+    if number is None:
         RegistrationCounter.objects.bulk_create([RegistrationCounter(year=year)], ignore_conflicts=True)
-        counter.update(last_number=F("last_number") + 1)
-    number = counter.values_list("last_number", flat=True).get()
+        number = _increment(year)
     return number, format_registration_number(year, number)
+
+
+def _increment(year: int) -> int | None:
+    """Add one to the year's counter and return the new value, or None when the year has no row yet."""
+    table = connection.ops.quote_name(RegistrationCounter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET last_number = last_number + 1 WHERE year = %s RETURNING last_number",  # noqa: S608
+            [year],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def reserve_given_number(year: int, sequence: int) -> None:

@@ -59,15 +59,16 @@ def grievance_new(request):
     if step == STEP_CHANGE:
         # Back from the check page: the same answers in the form, kept files ticked; nothing stored or counted.
         return render(request, FORM_TEMPLATE, {"form": form})
-    if ratelimit.is_limited(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT):
-        form.is_valid()
-        form.add_error(None, _("Many forms were sent from this connection in a short time. Please try again later."))
-        form.drop_accepted_uploads()  # a refused POST stores nothing
-        return render(request, FORM_TEMPLATE, {"form": form}, status=429)
-    if not form.is_valid() or step != STEP_SEND:
+    rate = settings.GRM_SUBMISSION_RATE_LIMIT
+    if step == STEP_SEND and form.is_valid():
+        # Every valid "Send" counts, repeats too: a replayed submission cannot be sent without limit. Counted and
+        # checked in one round trip to the cache (one over the allowance is refused, and counts in its window).
+        if not ratelimit.allow(request, group="grievance-submit", rate=rate):
+            return _too_many(request, form)
+    elif ratelimit.is_limited(request, group="grievance-submit", rate=rate):
+        return _too_many(request, form)
+    else:
         return _form_or_check_page(request, form)
-    # Every valid POST counts, repeats too: a replayed submission cannot be sent without limit.
-    ratelimit.count(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT)
     data = form.cleaned_data
     submission = grievance_submit_online(
         kind=data["kind"],
@@ -106,6 +107,14 @@ def _form_or_check_page(request, form):
         "send_again": check_answers.values_to_send_again(form),
     }
     return render(request, CHECK_TEMPLATE, context)
+
+
+def _too_many(request, form):
+    """Refuse a POST past this connection's allowance: the form again with a message, nothing stored."""
+    form.is_valid()
+    form.add_error(None, _("Many forms were sent from this connection in a short time. Please try again later."))
+    form.drop_accepted_uploads()  # a refused POST stores nothing
+    return render(request, FORM_TEMPLATE, {"form": form}, status=429)
 
 
 def _browser_key(request) -> str:

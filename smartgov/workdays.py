@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
+from django.db import connection
 
 
 @lru_cache(maxsize=64)
@@ -18,9 +19,22 @@ def _public_holidays(year):
 
 
 def _overrides(start, end):
+    """The decreed days between start and end: {date: is a working day}.
+
+    In SQL rather than through the ORM: every registration asks (its acknowledgement deadline), and building
+    the query cost more than running it. SQLite hands back dates as text and booleans as integers.
+    """
     from .models import CalendarDay
 
-    return dict(CalendarDay.objects.filter(date__range=(start, end)).values_list("date", "is_working_day"))
+    quote = connection.ops.quote_name
+    table = quote(CalendarDay._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {quote('date')}, is_working_day FROM {table} WHERE {quote('date')} BETWEEN %s AND %s",  # noqa: S608
+            [start.isoformat(), end.isoformat()],
+        )
+        rows = cursor.fetchall()
+    return {day if isinstance(day, date) else date.fromisoformat(day): bool(working) for day, working in rows}
 
 
 def _is_working(day, overrides):

@@ -26,6 +26,7 @@ from htmlforms import fill, main_form  # noqa: E402
 TRACKING_CODE = re.compile(r"\b[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\b")
 NUMBER = re.compile(r"\b[a-z]+-\d{4}/\d{2,}\b")
 RETRIED = {502, 503, 504}
+CHECK_PAGE_SEND = 'name="step" value="send"'
 
 
 class Stats:
@@ -140,6 +141,13 @@ class Citizen:
         status, body = self.post_until_answered(
             urlsplit(form.action).path, urlencode(pairs), self.origin + "/mn/grievances/new/"
         )
+        if status == 200 and CHECK_PAGE_SEND in (body or ""):
+            # The answers to check come first; the page's "Send" button (one of several) registers them.
+            check = main_form(body, self.origin + "/mn/grievances/new/")
+            pairs = fill(check, text=text, email=f"{marker}@example.org") + [("step", "send")]
+            status, body = self.post_until_answered(
+                urlsplit(check.action).path, urlencode(pairs), self.origin + "/mn/grievances/new/"
+            )
         number, code = NUMBER.search(body or ""), TRACKING_CODE.search(body or "")
         if status != 200 or not number or not code:
             self.stats.error(f"submission {marker}: status {status}, no confirmation")

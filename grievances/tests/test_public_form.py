@@ -126,11 +126,11 @@ def test_showing_the_form_reads_and_writes_nothing_in_the_database(client, djang
 
 def test_a_submission_takes_a_fixed_number_of_queries(client, django_assert_num_queries):
     submit(Client(), form_data())  # the year's first case makes its number counter
-    # Registration in a savepoint (calendar; running number: update, read; case; complainant; history); the
-    # outbox message in a savepoint and its "notified" history entry; the test's own transaction adds one
-    # savepoint. No token look-up first. The registration's audit entry adds three: lock the chain's head,
-    # insert the entry, move the head (the "notified" entry is a message, not a change: not audited).
-    with django_assert_num_queries(17):
+    # Registration in one transaction, a savepoint here only because the test's own transaction surrounds it:
+    # calendar; running number (one UPDATE ... RETURNING); case; complainant; history; the audit entry (lock the
+    # chain's head, insert the entry, move the head); the outbox message (no savepoint of its own) and its
+    # "notified" history entry (a message, not a change: not audited). No token look-up first.
+    with django_assert_num_queries(12):
         response = submit(client, form_data(email="tsetseg@example.mn"))
     assert response.status_code == 302
 

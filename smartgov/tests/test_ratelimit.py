@@ -42,7 +42,7 @@ def redis_cache(settings):
     caches["default"].clear()
 
 
-def test_on_redis_the_pipelined_count_limits_and_expires_with_the_window(redis_cache, request_from_one_address):
+def test_on_redis_the_one_trip_count_limits_and_expires_with_the_window(redis_cache, request_from_one_address):
     results = [ratelimit.allow(request_from_one_address, group="unit-redis", rate="2/m") for _ in range(3)]
 
     assert results == [True, True, False]
