@@ -217,6 +217,8 @@ def test_the_report_counts_it_as_before_and_lists_it_by_number_and_date_only(wor
         "resolved_date": None,
         "working_days": None,
         "response_way": None,
+        "stage": None,
+        "is_overdue": None,
     }
     assert SECRET["summary"] not in json.dumps(data, ensure_ascii=False)
 
