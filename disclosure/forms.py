@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from smartgov.exceptions import ApplicationError
-from smartgov.forms import AccessibleFormMixin
+from smartgov.forms import AccessibleFormMixin, PublicCommentForm
 from smartgov.uploads import RefusedUpload
 
 from .models import DocumentType, FileLanguage, ProjectStage, VersionKind
@@ -66,48 +66,15 @@ class DocumentFilterForm(DescribedFieldsMixin, forms.Form):
         }
 
 
-class CommentForm(DescribedFieldsMixin, forms.Form):
-    text = forms.CharField(
-        label=_("Your comment"),
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Write in Mongolian, Kazakh or English. At most 5,000 characters."),
-        error_messages={"required": _("Write your comment.")},
-    )
+class CommentForm(PublicCommentForm):
+    """A comment on a disclosed document: its topic is a part of the document."""
+
     topic = forms.CharField(
         label=_("Which part of the document is it about? (optional)"),
         required=False,
         max_length=255,
         help_text=_("For example a section number or a page."),
     )
-    author_name = forms.CharField(
-        label=_("Your name (optional)"),
-        required=False,
-        max_length=200,
-        help_text=_("You can comment without giving your name."),
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    author_contact = forms.CharField(
-        label=_("Phone or e-mail (optional)"),
-        required=False,
-        max_length=255,
-        help_text=_("Only if you want the project team to contact you. It is never published."),
-        widget=forms.TextInput(attrs={"autocomplete": "email"}),
-    )
-    name_consent = forms.BooleanField(label=_("You may publish my name with my comment"), required=False)
-    # Honeypot: hidden from people, filled in by bots.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.describe_fields()
-
-    def is_spam(self):
-        return bool(self.data.get("website"))
 
 
 class DocumentVersionAdminForm(forms.ModelForm):

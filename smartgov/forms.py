@@ -1,6 +1,7 @@
 """Form pieces shared by the public pages."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class AccessibleFormMixin:
@@ -46,3 +47,52 @@ class AccessibleFormMixin:
         widget = self.fields[name].widget
         suffix = "_0" if isinstance(widget, forms.RadioSelect) else ""
         return f"id_{name}{suffix}"
+
+
+class PublicCommentForm(AccessibleFormMixin, forms.Form):
+    """A comment from the public, on a disclosed document or a consultation event.
+
+    The text, an optional topic (each page says what a topic is there),
+    an optional name and contact, consent to publish the name, and a honeypot
+    field that people never see and bots fill in. Hint and error ids are
+    built on each field's HTML id (`id_<name>-hint`).
+    """
+
+    text = forms.CharField(
+        label=_("Your comment"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Write in Mongolian, Kazakh or English. At most 5,000 characters."),
+        error_messages={"required": _("Write your comment.")},
+    )
+    topic = forms.CharField(label=_("Topic (optional)"), required=False, max_length=255)
+    author_name = forms.CharField(
+        label=_("Your name (optional)"),
+        required=False,
+        max_length=200,
+        help_text=_("You can comment without giving your name."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    author_contact = forms.CharField(
+        label=_("Phone or e-mail (optional)"),
+        required=False,
+        max_length=255,
+        help_text=_("Only if you want the project team to contact you. It is never published."),
+        widget=forms.TextInput(attrs={"autocomplete": "email"}),
+    )
+    name_consent = forms.BooleanField(label=_("You may publish my name with my comment"), required=False)
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.describe_fields()
+
+    def describe_id(self, name):
+        return self[name].auto_id
+
+    def is_spam(self):
+        return bool(self.data.get("website"))

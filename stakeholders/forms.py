@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from smartgov.forms import AccessibleFormMixin
+from smartgov.forms import AccessibleFormMixin, PublicCommentForm
 
 from .models import OrganisationType
 
@@ -76,37 +76,12 @@ class EventRegistrationForm(PublicFormMixin, forms.Form):
         self.describe_fields()
 
 
-class EventCommentForm(PublicFormMixin, forms.Form):
-    text = forms.CharField(
-        label=_("Your comment"),
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Write in Mongolian, Kazakh or English. At most 5,000 characters."),
-        error_messages={"required": _("Write your comment.")},
-    )
+class EventCommentForm(PublicCommentForm):
+    """A comment on a consultation event, while its comment window is open: its topic is an item of the agenda."""
+
     topic = forms.CharField(
         label=_("Which topic is it about? (optional)"),
         required=False,
         max_length=255,
         help_text=_("For example an item of the agenda."),
     )
-    author_name = forms.CharField(
-        label=_("Your name (optional)"),
-        required=False,
-        max_length=200,
-        help_text=_("You can comment without giving your name."),
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    author_contact = forms.CharField(
-        label=_("Phone or e-mail (optional)"),
-        required=False,
-        max_length=255,
-        help_text=_("Only if you want the project team to contact you. It is never published."),
-        widget=forms.TextInput(attrs={"autocomplete": "email"}),
-    )
-    name_consent = forms.BooleanField(label=_("You may publish my name with my comment"), required=False)
-    website = honeypot()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.describe_fields()
