@@ -12,7 +12,7 @@ from django.utils import timezone
 from . import selectors
 from .check_answers import NOT_GIVEN, AnswerRow
 from .forms import KIND_CHOICES, GrievanceForm
-from .models import ReplyLanguage
+from .models import ReplyLanguage, VulnerableGroup, vulnerable_groups_codes
 
 # How long after sending the confirmation page still shows the copy (the number and the code stay longer).
 SENT_COPY_SECONDS = 60 * 60
@@ -30,7 +30,14 @@ def sent_copy_rows(registered_no: str) -> list[AnswerRow]:
     values = {
         "kind": dict(KIND_CHOICES).get(grievance.kind, grievance.kind),
         "summary": grievance.message,
+        "aimag": grievance.get_aimag_display() if grievance.aimag else "",
         "location": grievance.location,
+        "gender": grievance.get_gender_display() if grievance.gender else "",
+        "age_group": grievance.get_age_group_display() if grievance.age_group else "",
+        "disability": grievance.get_disability_display() if grievance.disability else "",
+        "vulnerable_groups": ", ".join(
+            str(VulnerableGroup(code).label) for code in vulnerable_groups_codes(grievance.vulnerable_groups)
+        ),
         "attachments": ", ".join(item.original_name for item in grievance.attachments.all()),
         "name": complainant.name if complainant else "",
         "preferred_contact": ways.get(complainant.preferred_contact if complainant else "", ""),
@@ -41,8 +48,9 @@ def sent_copy_rows(registered_no: str) -> list[AnswerRow]:
         if complainant and complainant.preferred_language
         else "",
     }
+    # In the form's order, as on the "check your answers" page.
     return [
-        AnswerRow(name, str(fields[name].label), str(value or NOT_GIVEN), "")
-        for name, value in values.items()
-        if name in fields
+        AnswerRow(name, str(fields[name].label), str(values[name] or NOT_GIVEN), "")
+        for name in fields
+        if name in values
     ]

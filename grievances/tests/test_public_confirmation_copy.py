@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from grievances.models import Grievance
+from grievances.places import aimag_choices
 from grievances.sent_copy import SENT_COPY_SECONDS
 from grievances.tests.public_helpers import PNG_BYTES, form_data, png, public_setup  # noqa: F401
 
@@ -39,6 +40,33 @@ def test_the_confirmation_copies_what_was_sent_with_file_names_only(client):
     assert 'id="sent-copy"' in html
     assert PNG_BYTES.decode("latin-1") not in html
     assert grievance.registered_no in html
+
+
+def test_the_copy_includes_who_and_where_in_the_order_of_the_form(client):
+    sent(
+        client,
+        aimag="MN-071",
+        gender="female",
+        age_group="60_plus",
+        disability="yes",
+        vulnerable_groups=["herder", "ethnic_minority"],
+    )
+    rows = client.get(DONE_URL).context["sent_copy"]
+    values = {row.name: row.value for row in rows}
+    assert values["aimag"] == str(dict(aimag_choices())["MN-071"])  # pycountry's English name
+    assert values["gender"] == "Female"
+    assert values["age_group"] == "60 or older"
+    assert values["disability"] == "Yes"
+    assert values["vulnerable_groups"] == "Herder household, Ethnic minority, such as Kazakh, Buriad or Tuva"
+    names = [row.name for row in rows]
+    assert names.index("aimag") < names.index("location") < names.index("gender") < names.index("attachments")
+
+
+def test_a_sensitive_report_gets_no_copy_of_what_was_sent(client):
+    sent(client, sensitive="on", referral_consent="no")
+    response = client.get(DONE_URL)
+    assert "sent_copy" not in response.context
+    assert 'id="sent-copy"' not in response.content.decode()
 
 
 def test_the_track_link_carries_the_number_and_never_the_code(client):
