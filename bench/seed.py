@@ -28,7 +28,9 @@ START = "2015-09-15 09:00:00+08"
 KINDS = "ARRAY['complaint','request','clarification','comment']"
 CHANNELS = "ARRAY['hotline','in_person','written','email','website','facebook']"
 RESPONSE_WAYS = "ARRAY['email','phone','meeting','facebook','letter','in_person']"
-AIMAGS = "ARRAY[" + ",".join(sorted(f"'{s.code}'" for s in pycountry.subdivisions.get(country_code="MN"))) + "]"
+AIMAG_CODES_SQL = (
+    "ARRAY[" + ",".join(sorted(f"'{s.code}'" for s in pycountry.subdivisions.get(country_code="MN"))) + "]"
+)
 TOPICS = [
     ("ДАН системд нэвтэрч чадахгүй байна", "Cannot sign in to the DAN system"),
     ("Цахим үнэмлэхний хүсэлт удаашралтай байна", "The e-ID request is slow"),
@@ -119,9 +121,10 @@ GRIEVANCE_COLUMNS = {
     "summary_en": _summary(1),
     "details": "''",
     "location": "'Soum ' || (i %% 300)",
-    "aimag": f"({AIMAGS})[1 + i %% 22]",
+    "aimag": f"({AIMAG_CODES_SQL})[1 + i %% 22]",
     "gender": "(ARRAY['female','male','other',''])[1 + i %% 4]",
     "age_group": "(ARRAY['under_18','18_34','35_59','60_plus'])[1 + i %% 4]",
+    "referral_consent": "'not_asked'",
     "status": "CASE WHEN i %% 10 < 7 THEN 'resolved' WHEN i %% 10 = 7 THEN 'unrelated' ELSE 'resolving' END",
     # The stored workflow state, as the database constraints require it of each status and date.
     "state": "CASE WHEN i %% 10 < 7 THEN 'closed' WHEN i %% 10 = 7 THEN 'unrelated' ELSE 'in_progress' END",
