@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from smartgov.exceptions import ApplicationError
-from smartgov.forms import AccessibleFormMixin, PublicCommentForm
+from smartgov.forms import FieldIdDescribedMixin, PublicCommentForm
 from smartgov.uploads import RefusedUpload
 
 from .models import DocumentType, FileLanguage, ProjectStage, VersionKind
@@ -22,14 +22,7 @@ STATUS_CHOICES = [
 ]
 
 
-class DescribedFieldsMixin(AccessibleFormMixin):
-    """The shared mixin, with hint and error ids built on each field's HTML id (`id_<name>-hint`)."""
-
-    def describe_id(self, name):
-        return self[name].auto_id
-
-
-class DocumentFilterForm(DescribedFieldsMixin, forms.Form):
+class DocumentFilterForm(FieldIdDescribedMixin, forms.Form):
     q = forms.CharField(
         label=_("Search"),
         required=False,

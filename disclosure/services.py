@@ -13,7 +13,7 @@ from smartgov.exceptions import ApplicationError
 from smartgov.services import model_update
 from smartgov.written_dates import written_date
 from stakeholders.models import FeedbackItem, FeedbackSource
-from stakeholders.services import feedback_item_create
+from stakeholders.services import public_comment_create
 
 from .extraction import extract_text
 from .models import Document, DocumentVersion, ExternalDisclosure, VersionFile, VersionKind
@@ -311,15 +311,14 @@ def version_comment_submit(
     today = today or timezone.localdate()
     if not version.is_open_for_comment(today):
         raise ApplicationError(_comment_refusal(version, today))
-    return feedback_item_create(
+    return public_comment_create(
         source=FeedbackSource.DOCUMENT_COMMENT,
         subject=version,
         text=text,
         topic=topic,
-        author_name=author_name.strip(),
-        author_contact=author_contact.strip(),
-        name_consent=name_consent and bool(author_name.strip()),
-        from_public=True,
+        author_name=author_name,
+        author_contact=author_contact,
+        name_consent=name_consent,
     )
 
 

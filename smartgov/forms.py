@@ -49,13 +49,35 @@ class AccessibleFormMixin:
         return f"id_{name}{suffix}"
 
 
-class PublicCommentForm(AccessibleFormMixin, forms.Form):
+class FieldIdDescribedMixin(AccessibleFormMixin):
+    """Hint and error ids built on each field's HTML id (`id_<name>-hint`), for pages with several forms."""
+
+    def describe_id(self, name):
+        return self[name].auto_id
+
+
+class PublicFormMixin(FieldIdDescribedMixin):
+    """A form the public sends: field-id hints and errors, and a honeypot field (`website`) bots fill in."""
+
+    def is_spam(self):
+        return bool(self.data.get("website"))
+
+
+def honeypot():
+    """The field people never see (hidden by CSS, out of the tab order) and bots fill in."""
+    return forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+
+class PublicCommentForm(PublicFormMixin, forms.Form):
     """A comment from the public, on a disclosed document or a consultation event.
 
     The text, an optional topic (each page says what a topic is there),
     an optional name and contact, consent to publish the name, and a honeypot
-    field that people never see and bots fill in. Hint and error ids are
-    built on each field's HTML id (`id_<name>-hint`).
+    field that people never see and bots fill in.
     """
 
     text = forms.CharField(
@@ -81,18 +103,8 @@ class PublicCommentForm(AccessibleFormMixin, forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "email"}),
     )
     name_consent = forms.BooleanField(label=_("You may publish my name with my comment"), required=False)
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = honeypot()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.describe_fields()
-
-    def describe_id(self, name):
-        return self[name].auto_id
-
-    def is_spam(self):
-        return bool(self.data.get("website"))

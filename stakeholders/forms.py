@@ -3,27 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from smartgov.forms import AccessibleFormMixin, PublicCommentForm
+from smartgov.forms import PublicCommentForm, PublicFormMixin, honeypot
 
 from .models import OrganisationType
-
-
-class PublicFormMixin(AccessibleFormMixin):
-    """Hint and error ids built on each field's HTML id, and a honeypot field bots fill in."""
-
-    def describe_id(self, name):
-        return self[name].auto_id
-
-    def is_spam(self):
-        return bool(self.data.get("website"))
-
-
-def honeypot():
-    return forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
 
 class EventRegistrationForm(PublicFormMixin, forms.Form):

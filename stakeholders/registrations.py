@@ -5,7 +5,7 @@ language, easy-read documents, ...), so the PIU can prepare it; its name and
 contact are optional, encrypted, and forgotten EVENT_REGISTRATION_RETENTION_DAYS
 after the event. A comment sent on the event's page becomes a feedback item
 on the event through the one door for public comments
-(stakeholders.services.feedback_item_create with from_public): it waits for a
+(stakeholders.services.public_comment_create): it waits for a
 moderator like a comment on a document, and gets the same reasoned response.
 """
 
@@ -21,7 +21,7 @@ from smartgov.exceptions import ApplicationError
 from smartgov.written_dates import written_date
 
 from .models import ConsultationEvent, EventRegistration, FeedbackItem, FeedbackSource
-from .services import feedback_item_create
+from .services import public_comment_create
 
 ACCESSIBILITY_NEEDS = ("sign_language", "hearing_loop", "easy_read", "step_free_access", "accessibility_other")
 
@@ -77,15 +77,14 @@ def event_comment_submit(
     today = today or timezone.localdate()
     if not event.takes_comments(today):
         raise ApplicationError(_comment_refusal(event, today))
-    return feedback_item_create(
+    return public_comment_create(
         source=FeedbackSource.EVENT,
         subject=event,
         text=text,
         topic=topic,
-        author_name=author_name.strip(),
-        author_contact=author_contact.strip(),
-        name_consent=name_consent and bool(author_name.strip()),
-        from_public=True,
+        author_name=author_name,
+        author_contact=author_contact,
+        name_consent=name_consent,
     )
 
 

@@ -68,6 +68,33 @@ def feedback_item_create(
     return item
 
 
+def public_comment_create(
+    *,
+    source: str,
+    subject,
+    text: str,
+    topic: str = "",
+    author_name: str = "",
+    author_contact: str = "",
+    name_consent: bool = False,
+) -> FeedbackItem:
+    """Record a comment a citizen posted on the site (a document, an event): it waits for a moderator.
+
+    The name is published only when one was given and its publication agreed to.
+    """
+    name = author_name.strip()
+    return feedback_item_create(
+        source=source,
+        subject=subject,
+        text=text,
+        topic=topic,
+        author_name=name,
+        author_contact=author_contact.strip(),
+        name_consent=name_consent and bool(name),
+        from_public=True,
+    )
+
+
 def _feedback_text_check(*, texts: Iterable[str | None]) -> None:
     if not any((text or "").strip() for text in texts):
         raise ApplicationError(_("Feedback cannot be empty."))
