@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
+# smartgov's "check your answers" page has several submit buttons: "Change" ones and the one that registers.
+CHECK_PAGE_SEND = 'name="step" value="send"'
 HONEYPOT_NAMES = {"homepage", "website", "url", "honeypot", "hp", "leave_empty", "nickname"}
 
 
@@ -155,3 +157,12 @@ def fill(form: Form, *, text: str, email: str, overrides=None) -> list[tuple[str
         else:
             pairs.append((f.name, f.value))
     return pairs
+
+
+def send_button(html: str) -> list[tuple[str, str]]:
+    """The pair a "check your answers" page's "Send" button adds to its form; [] on any other page.
+
+    fill() leaves buttons out (a form sent by Enter carries none); on the
+    check page only "Send" registers, so the clients press it by name.
+    """
+    return [("step", "send")] if CHECK_PAGE_SEND in (html or "") else []

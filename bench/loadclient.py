@@ -28,10 +28,9 @@ from urllib.parse import urljoin, urlsplit
 import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from htmlforms import fill, main_form  # noqa: E402
+from htmlforms import fill, main_form, send_button  # noqa: E402
 
 # The button of a "check your answers" page that sends the form for real.
-CHECK_PAGE_SEND = 'name="step" value="send"'
 
 SEARCH_WORDS = ["төсөл", "тайлан", "орчны", "хуралдаан", "report", "procurement", "environment", "plan", "social"]
 TRACKING_CODE = re.compile(r"\b[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\b")
@@ -189,10 +188,7 @@ class Run:
                 raise Failed(f"submission refused: {form_errors(body)}")
             # A further step of the flow (e.g. "check your answers, then confirm"): send it as shown.
             form, url = following, final_location or url
-            pairs = fill(form, text=text, email=email)
-            if CHECK_PAGE_SEND in body:
-                # smartgov shows the answers to check first; its "Send" button (one of several) registers them.
-                pairs.append(("step", "send"))
+            pairs = fill(form, text=text, email=email) + send_button(body)
         else:
             raise Failed(f"no registration number after {self.args.max_forms} forms")
         code = TRACKING_CODE.search(body)

@@ -21,12 +21,11 @@ from pathlib import Path
 from urllib.parse import urlencode, urljoin, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from htmlforms import fill, main_form  # noqa: E402
+from htmlforms import fill, main_form, send_button  # noqa: E402
 
 TRACKING_CODE = re.compile(r"\b[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\b")
 NUMBER = re.compile(r"\b[a-z]+-\d{4}/\d{2,}\b")
 RETRIED = {502, 503, 504}
-CHECK_PAGE_SEND = 'name="step" value="send"'
 
 
 class Stats:
@@ -141,10 +140,10 @@ class Citizen:
         status, body = self.post_until_answered(
             urlsplit(form.action).path, urlencode(pairs), self.origin + "/mn/grievances/new/"
         )
-        if status == 200 and CHECK_PAGE_SEND in (body or ""):
+        if status == 200 and send_button(body):
             # The answers to check come first; the page's "Send" button (one of several) registers them.
             check = main_form(body, self.origin + "/mn/grievances/new/")
-            pairs = fill(check, text=text, email=f"{marker}@example.org") + [("step", "send")]
+            pairs = fill(check, text=text, email=f"{marker}@example.org") + send_button(body)
             status, body = self.post_until_answered(
                 urlsplit(check.action).path, urlencode(pairs), self.origin + "/mn/grievances/new/"
             )
