@@ -132,9 +132,6 @@ class AttachmentsFormMixin:
 
 class GrievanceForm(AccessibleFormMixin, AttachmentsFormMixin, forms.Form):
     kind_hints = KIND_HINTS
-    # Not listed on the "check your answers" page (check_answers.py): the honeypot, and the agreement that
-    # sending needs anyway. Hidden fields are never listed.
-    check_answers_skip = ("homepage", "consent")
 
     kind = forms.ChoiceField(
         label=_("What do you want to do?"),
@@ -294,6 +291,16 @@ class GrievanceForm(AccessibleFormMixin, AttachmentsFormMixin, forms.Form):
         data = self.cleaned_data
         fields = ["name", "phone", "email", "address", "preferred_contact", "preferred_language"]
         return {field: data[field] for field in fields if data.get(field)}
+
+    @property
+    def check_answers_skip(self) -> tuple[str, ...]:
+        """What the "check your answers" page (check_answers.py) does not list; hidden fields never are.
+
+        The honeypot, and the agreement that sending needs anyway; the referral
+        question too unless the sensitive box is ticked, as it is asked only then.
+        """
+        skip = ("homepage", "consent")
+        return skip if self.is_sensitive() else (*skip, "referral_consent")
 
     def is_sensitive(self) -> bool:
         """Whether the page belongs to the sensitive pathway: reached from its entry, or the box ticked."""

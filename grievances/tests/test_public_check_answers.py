@@ -50,6 +50,16 @@ def test_a_valid_form_shows_the_answers_and_registers_nothing(client):
     assert "consent" not in rows and "homepage" not in rows and "submission_token" not in rows
 
 
+def test_the_referral_question_is_listed_only_when_the_sensitive_box_is_ticked(client):
+    ordinary = {row.name for row in to_check(client).context["answers"]}
+    sensitive = {
+        row.name: row.value for row in to_check(client, sensitive="on", referral_consent="no").context["answers"]
+    }
+    assert "referral_consent" not in ordinary
+    assert sensitive["sensitive"] == "Yes"
+    assert "referral_consent" in sensitive
+
+
 def test_every_answer_has_a_change_button_back_to_its_question(client):
     html = to_check(client).content.decode()
     for anchor in ["id_kind_0", "id_summary", "id_location", "id_attachments", "id_phone", "id_preferred_language_0"]:
