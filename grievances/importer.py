@@ -67,7 +67,8 @@ MAX_LENGTHS = {"registered_no": 32, "person": 200, "referred_to": 255, "assigned
 MAX_CELL_CHARS = 100_000
 # Running numbers are stored as 32-bit integers.
 MAX_SEQUENCE = 2_147_483_647
-# Imported cases are given this time of day on their date of receipt.
+# Imported cases are given this time of day on their date of receipt (or now, for a case of today imported
+# before it: a receipt time in the future would be refused by the acknowledgement that follows).
 RECEIVED_TIME = time(9, 0)
 
 
@@ -374,7 +375,7 @@ def _reserve_numbers(rows: list[Row]) -> list[numbering.Reservation]:
 
 def _create(row, language):
     values, cleaned = row.values, row.cleaned
-    received_at = timezone.make_aware(datetime.combine(cleaned["received"], RECEIVED_TIME))
+    received_at = min(timezone.make_aware(datetime.combine(cleaned["received"], RECEIVED_TIME)), timezone.now())
     grievance = services.grievance_register(
         kind=values["kind"],
         channel=values["channel"],

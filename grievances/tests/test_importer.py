@@ -1,11 +1,11 @@
 """Import of the existing log: the 2020 H2 figures, all-or-nothing validation, no duplicates."""
 
 import csv
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import translation
+from django.utils import timezone, translation
 
 from grievances.importer import COLUMNS
 from grievances.models import Grievance, Status
@@ -149,3 +149,19 @@ def test_imported_resolved_cases_do_not_ask_their_complainants_or_close_by_thems
     call_command("import_grievance_log", str(_write_csv(tmp_path / "log.csv", _report_rows())))
     assert not Grievance.objects.filter(satisfaction_due_on__isnull=False).exists()
     assert grievances_close_unanswered(today=date(2099, 1, 1)) == 0
+
+
+def test_a_case_of_today_imported_before_the_usual_receipt_time_is_received_now(tmp_path, monkeypatch):
+    """Imported cases are received at 09:00; one of today imported at 07:30 cannot be received in the future."""
+    early = timezone.make_aware(datetime(2026, 3, 2, 7, 30))
+    monkeypatch.setattr(timezone, "now", lambda: early)
+    call_command("import_grievance_log", str(_write_csv(tmp_path / "log.csv", [_row(received_date="2026-03-02")])))
+    case = Grievance.objects.get()
+    assert case.received_at == early
+    assert case.acknowledged_at == early
+
+
+def test_a_case_of_an_earlier_day_is_received_at_nine(tmp_path):
+    call_command("import_grievance_log", str(_write_csv(tmp_path / "log.csv", [_row(received_date="2020-07-31")])))
+    received = timezone.localtime(Grievance.objects.get().received_at)
+    assert (received.date(), received.hour, received.minute) == (date(2020, 7, 31), 9, 0)
