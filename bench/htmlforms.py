@@ -7,6 +7,7 @@ required text fields, gives an e-mail address where one is asked for, and
 leaves every other field as the page sent it, which leaves a honeypot empty.
 """
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urljoin
@@ -86,9 +87,15 @@ class _Parser(HTMLParser):
             self._option = None
 
 
+# A page's forms, each from its start tag to its end tag (forms do not nest): only these are parsed, so the
+# client's CPU does not grow with a page's header, menus and footer, which no browser needs to read a form.
+FORM_REGION = re.compile(r"<form\b.*?</form\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def parse_forms(html: str, base_url: str) -> list[Form]:
     parser = _Parser()
-    parser.feed(html)
+    for region in FORM_REGION.finditer(html):
+        parser.feed(region[0])
     for form in parser.forms:
         form.action = urljoin(base_url, form.action or base_url)
         for select in (f for f in form.fields if f.tag == "select"):

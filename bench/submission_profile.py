@@ -3,7 +3,8 @@
 Runs N submissions the way `bench/load` drives the form, each from a fresh
 client: GET /mn/grievances/new/, POST the form (filled by bench/htmlforms.py,
 as the load client does, with the CSRF check enforced and an e-mail address
-given), GET the confirmation. The outbox message each one queues is then sent
+given), which shows the "check your answers" page, POST that page's form with
+its "Send" button, GET the confirmation. The outbox message each one queues is then sent
 as the Celery worker would (`outbox_message_send`), as a fourth step, because
 the worker shares the same cores under load.
 
@@ -18,7 +19,9 @@ Prints, per step, the mean CPU time of this process (PostgreSQL's own work is
 not in it), the mean wall time and the number of queries. The cache is
 in-process unless CACHE_URL names a Redis; tasks go to an in-memory broker
 unless CELERY_BROKER_URL is set. --profile N prints the N most expensive
-functions (cProfile, by own time and by cumulative time) of the measured run.
+functions (cProfile, by own time and by cumulative time) of the measured
+steps, only of those named by --step if given (the client's parsing of the
+pages between the steps is never in it).
 """
 
 import argparse
@@ -30,7 +33,6 @@ import secrets
 import sys
 import tempfile
 import time
-import warnings
 from collections import defaultdict
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -54,6 +56,7 @@ BENCH_ENV = {
     "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
     "LOG_LEVEL": "WARNING",
     "MEDIA_ROOT": tempfile.mkdtemp(prefix="submission-profile-"),
+    "STATIC_ROOT": tempfile.mkdtemp(prefix="submission-profile-static-"),
     "GRM_SUBMISSION_RATE_LIMIT": "1000000/s",
     "GRM_TRACKING_FAILURE_RATE_LIMIT": "1000000/s",
     "AXES_FAILURE_LIMIT": "1000",
@@ -63,28 +66,27 @@ for _name, _value in BENCH_ENV.items():
 
 import django  # noqa: E402
 
-warnings.filterwarnings("ignore", "No directory at")  # no collectstatic needed here
-
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from htmlforms import fill, main_form  # noqa: E402
+from htmlforms import fill, main_form, send_button  # noqa: E402
 
 from smartgov.models import OutboxMessage, OutboxStatus  # noqa: E402
 from smartgov.outbox import outbox_message_send  # noqa: E402
 
 FORM_URL = "/mn/grievances/new/"
-STEPS = ["GET form", "POST", "GET confirmation", "mail task"]
+STEPS = ["GET form", "POST form", "POST check page", "GET confirmation", "mail task"]
 
 
 class Meter:
     """CPU time, wall time and queries per step, summed over the measured cycles."""
 
-    def __init__(self):
+    def __init__(self, profiler=None, profiled_steps=()):
         self.cpu, self.wall, self.queries = defaultdict(float), defaultdict(float), defaultdict(int)
         self.step = None
+        self.profiler, self.profiled_steps = profiler, set(profiled_steps)
 
     def count_query(self, execute, sql, params, many, context):
         if self.step:  # not the profile's own look-ups between the steps
@@ -93,8 +95,13 @@ class Meter:
 
     def measure(self, step, function):
         self.step = step
+        profiled = self.profiler is not None and (not self.profiled_steps or step in self.profiled_steps)
         cpu, wall = time.process_time(), time.perf_counter()
+        if profiled:
+            self.profiler.enable()
         result = function()
+        if profiled:
+            self.profiler.disable()
         self.cpu[step] += time.process_time() - cpu
         self.wall[step] += time.perf_counter() - wall
         self.step = None
@@ -102,7 +109,7 @@ class Meter:
 
 
 def submission(meter, client, number):
-    """One fresh browser: the form, the POST, the confirmation; return the number shown.
+    """One fresh browser: the form, its POST, the check page's Send, the confirmation.
 
     The client (and so Django's handler and its middleware) is made once: a new
     one per submission would make WhiteNoise scan the collected static files
@@ -113,14 +120,26 @@ def submission(meter, client, number):
     assert page.status_code == 200, page.status_code
     form = main_form(page.content.decode(), "http://testserver" + FORM_URL)
     text = f"Profile {number}: the road works near the soum centre blocked access to the clinic."
-    data = {}
-    for name, value in fill(form, text=text, email=f"profile-{number}@example.org"):
-        data.setdefault(name, []).append(value)
-    data["step"] = ["send"]  # the check-your-answers page's "Send": the POST that registers, as measured before
-    sent = meter.measure("POST", lambda: client.post(FORM_URL, data, HTTP_REFERER="http://testserver" + FORM_URL))
+    email = f"profile-{number}@example.org"
+    data = as_post(fill(form, text=text, email=email))
+    check = meter.measure("POST form", lambda: client.post(FORM_URL, data, HTTP_REFERER="http://testserver" + FORM_URL))
+    html = check.content.decode()
+    assert check.status_code == 200 and send_button(html), f"no check page ({check.status_code}): {html[:2000]}"
+    again = main_form(html, "http://testserver" + FORM_URL)
+    data = as_post(fill(again, text=text, email=email) + send_button(html))
+    sent = meter.measure(
+        "POST check page", lambda: client.post(FORM_URL, data, HTTP_REFERER="http://testserver" + FORM_URL)
+    )
     assert sent.status_code == 302, f"form refused ({sent.status_code}): {sent.content.decode()[:2000]}"
     done = meter.measure("GET confirmation", lambda: client.get(sent["Location"]))
     assert done.status_code == 200 and b"registered-no" in done.content, done.status_code
+
+
+def as_post(pairs):
+    data = {}
+    for name, value in pairs:
+        data.setdefault(name, []).append(value)
+    return data
 
 
 def send_mail(meter, first_id):
@@ -156,6 +175,9 @@ def main():
     parser.add_argument("-n", "--submissions", type=int, default=200, help="measured submissions (default 200)")
     parser.add_argument("--warmup", type=int, default=20, help="submissions before measuring (default 20)")
     parser.add_argument("--profile", type=int, metavar="N", help="print the N most expensive functions")
+    parser.add_argument(
+        "--step", action="append", choices=STEPS, default=[], help="profile only this step (repeatable)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the database and reuse it on the next run")
     options = parser.parse_args()
     if connection.vendor != "postgresql":
@@ -167,15 +189,12 @@ def main():
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False, keepdb=options.keep)
     try:
         call_command("migrate", verbosity=0)  # the roles are synchronised after migrate, as on a real deploy
+        call_command("collectstatic", interactive=False, verbosity=0)  # the manifest DEBUG off serves from
         run(Meter(), options.warmup)
-        meter = Meter()
         profiler = cProfile.Profile() if options.profile else None
+        meter = Meter(profiler, options.step)
         with connection.execute_wrapper(meter.count_query):
-            if profiler:
-                profiler.enable()
             run(meter, options.submissions, first=options.warmup)
-            if profiler:
-                profiler.disable()
         print(f"{options.submissions} submissions after {options.warmup} warm-up ones; database {connection.vendor}")
         report(meter, options.submissions)
         if profiler:

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils.translation import get_language, gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from smartgov.forms import AccessibleFormMixin
+from smartgov.forms import AccessibleFormMixin, share_choices
 from smartgov.uploads import RefusedUpload
 
 from . import upload_quota, uploads
@@ -130,6 +130,7 @@ class AttachmentsFormMixin:
         self.add_error(None, message % {"name": checked.name})
 
 
+@share_choices
 class GrievanceForm(AccessibleFormMixin, AttachmentsFormMixin, forms.Form):
     kind_hints = KIND_HINTS
 

@@ -11,6 +11,7 @@ class SmartgovConfig(AppConfig):
     def ready(self):
         from . import (
             checks,  # noqa: F401 (registers the deploy checks)
+            fragments,
             sqlite_like,
         )
         from .roles import sync_role_permissions
@@ -22,6 +23,8 @@ class SmartgovConfig(AppConfig):
         post_migrate.connect(sync_role_permissions, dispatch_uid="smartgov.sync_roles")
         # The embedded default (SQLite) searches Mongolian and Kazakh without regard to case, as PostgreSQL does.
         sqlite_like.connect()
+        # Rendered page pieces kept in each process depend on settings, which tests change.
+        fragments.connect()
 
 
 class SmartgovAdminConfig(admin_apps.AdminConfig):
