@@ -176,17 +176,18 @@ def support_services_for_page(*, language: str) -> list[dict]:
 
 
 def grievance_sent_copy_get(*, registered_no: str, since):
-    """Return the case the confirmation page copies (what was sent, the files' names), or None.
+    """Return the case the confirmation page copies (what was sent), with `attachment_names`, or None.
 
     Only a case received after `since`: the copy is for printing right after
     sending, and a confirmation left open on a shared computer should not keep
-    showing a person's message and contact details for hours. Two queries:
-    the case with its complainant, and the attachments' names.
+    showing a person's message and contact details for hours. One query, the
+    case with its complainant and whether it has files; a second one for the
+    files' names only when it has some (most feedback comes without).
     """
-    return (
+    grievance = (
         Grievance.objects.filter(registered_no=registered_no, received_at__gte=since)
         .select_related("complainant")
-        .prefetch_related(Prefetch("attachments", queryset=Attachment.objects.only("grievance_id", "original_name")))
+        .annotate(has_attachments=Exists(Attachment.objects.filter(grievance=OuterRef("pk"))))
         .only(
             "registered_no",
             "kind",
@@ -207,3 +208,7 @@ def grievance_sent_copy_get(*, registered_no: str, since):
         )
         .first()
     )
+    if grievance is not None:
+        names = grievance.attachments.values_list("original_name", flat=True) if grievance.has_attachments else []
+        grievance.attachment_names = list(names)
+    return grievance

@@ -38,7 +38,7 @@ def sent_copy_rows(registered_no: str) -> list[AnswerRow]:
         "vulnerable_groups": ", ".join(
             str(VulnerableGroup(code).label) for code in vulnerable_groups_codes(grievance.vulnerable_groups)
         ),
-        "attachments": ", ".join(item.original_name for item in grievance.attachments.all()),
+        "attachments": ", ".join(grievance.attachment_names),
         "name": complainant.name if complainant else "",
         "preferred_contact": ways.get(complainant.preferred_contact if complainant else "", ""),
         "email": complainant.email if complainant else "",

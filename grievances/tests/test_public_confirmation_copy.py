@@ -107,3 +107,11 @@ def test_the_confirmation_takes_a_fixed_number_of_queries(client, django_assert_
     with django_assert_num_queries(2):  # the case with its complainant, the attachments' names
         response = client.get(DONE_URL)
     assert response.status_code == 200
+    assert "a.png, b.png" in response.content.decode()
+
+
+def test_the_confirmation_of_feedback_without_files_takes_one_query(client, django_assert_num_queries):
+    sent(client)
+    with django_assert_num_queries(1):  # the case with its complainant and whether it has files
+        response = client.get(DONE_URL)
+    assert response.status_code == 200 and 'id="sent-copy"' in response.content.decode()
