@@ -39,3 +39,18 @@ def test_another_half_year_is_chosen_without_javascript(page_without_javascript,
     tab.click(".period-form button[type=submit]")
     assert "half=2023-H2" in tab.url
     assert "Cases received" in tab.inner_text("main")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_half_years_fit_the_drop_down_on_a_phone(page, half_year_of_cases, language):
+    """Each half year's dates are read whole at 375 px: the list is no wider than the form without being cut."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"/{language}/grievances/statistics/?half=2024-H1")
+    natural, room = page.evaluate(
+        """() => {
+            const select = document.querySelector('#id_half');
+            select.style.maxWidth = 'none';
+            return [select.getBoundingClientRect().width, select.form.getBoundingClientRect().width];
+        }"""
+    )
+    assert natural <= room
