@@ -197,6 +197,14 @@ def fill(form: Form, *, text: str, email: str, overrides=None) -> list[tuple[str
     return pairs
 
 
+def as_post(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """The pairs as Django's test client takes a POST: each name with its list of values, in order."""
+    data = {}
+    for name, value in pairs:
+        data.setdefault(name, []).append(value)
+    return data
+
+
 def send_button(html: str) -> list[tuple[str, str]]:
     """The pair a "check your answers" page's "Send" button adds to its form; [] on any other page.
 

@@ -72,7 +72,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from htmlforms import fill, main_form, send_button  # noqa: E402
+from htmlforms import as_post, fill, main_form, send_button  # noqa: E402
 
 from smartgov.models import OutboxMessage, OutboxStatus  # noqa: E402
 from smartgov.outbox import outbox_message_send  # noqa: E402
@@ -137,13 +137,6 @@ def submission(meter, client, number):
     assert sent.status_code == 302, f"form refused ({sent.status_code}): {sent.content.decode()[:2000]}"
     done = meter.measure("GET confirmation", lambda: client.get(sent["Location"]))
     assert done.status_code == 200 and b"registered-no" in done.content, done.status_code
-
-
-def as_post(pairs):
-    data = {}
-    for name, value in pairs:
-        data.setdefault(name, []).append(value)
-    return data
 
 
 def send_mail(meter, first_id):

@@ -10,17 +10,10 @@ from grievances.models import Grievance
 from grievances.tests.public_helpers import public_setup  # noqa: F401
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from htmlforms import fill, main_form, parse_forms, send_button  # noqa: E402
+from htmlforms import as_post, fill, main_form, parse_forms, send_button  # noqa: E402
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_setup")]
 URL = "/en/grievances/new/"
-
-
-def as_post(pairs):
-    data = {}
-    for name, value in pairs:
-        data.setdefault(name, []).append(value)
-    return data
 
 
 def test_the_feedback_form_is_read_as_the_page_declares_it():
@@ -56,7 +49,8 @@ def test_markup_a_browser_accepts_is_read_too():
     html = """<header><FORM method=post action="/i18n/setlang/"><input name=language></FORM></header>
     <form method=POST action='/send?a=1&amp;b=2' enctype="multipart/form-data">
       <input name=title value="x &gt; y" required data-note='1 > 0'>
-      <input type="checkbox" name="agree" checked/><input type=radio name=way value=a><input type=radio name=way value=b>
+      <input type="checkbox" name="agree" checked/>
+      <input type=radio name=way value=a><input type=radio name=way value=b>
       <select name="size" required><option>Small &amp; light<option value="l" selected>Large</select>
       <textarea name="text">a &lt;b&gt; c</textarea>
       <button name="go" value="1">Go</button><button type="button" name="help">?</button>
