@@ -33,7 +33,8 @@ def test_library_and_document_pages_have_no_axe_violations(page, axe_violations,
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_comment_form_with_errors_has_no_axe_violations(page, axe_violations, open_draft, language):
     page.goto(f"/{language}/documents/{open_draft.document_id}/")
-    page.click("#comment-form button[type=submit]")
+    with page.expect_navigation():
+        page.click("#comment-form button[type=submit]")
     assert page.locator(".error-summary").is_visible()
     assert axe_violations(page) == []
 
@@ -44,7 +45,8 @@ def test_a_comment_can_be_sent_without_javascript(page_without_javascript, open_
     tab.fill("#id_text", "Please publish an easy-read version.")
     tab.fill("#id_author_name", "Saraa")
     tab.check("#id_name_consent")
-    tab.click("#comment-form button[type=submit]")
+    with tab.expect_navigation():
+        tab.click("#comment-form button[type=submit]")
     message = tab.locator(".messages").inner_text()
     assert "Thank you" in message and "A moderator reads every comment before it is published" in message
     item = FeedbackItem.objects.get()
@@ -65,5 +67,6 @@ def test_search_and_filters_work_without_javascript(page_without_javascript, ope
     tab.goto("/en/documents/")
     tab.fill("#id_q", "Stakeholder")
     tab.select_option("#id_language", "mn")
-    tab.click("form[role=search] button[type=submit]")
+    with tab.expect_navigation():
+        tab.click("form[role=search] button[type=submit]")
     assert tab.locator(".document-card").count() == 1

@@ -92,11 +92,14 @@ def test_by_keyboard_check_change_send_print_and_track(page):
 def test_without_javascript_check_change_send_print_and_track(page_without_javascript):
     tab = page_without_javascript
     start(tab, "kk")
-    tab.click("form[enctype] button[type=submit]")
-    tab.click("#answer-summary button")
+    with tab.expect_navigation():
+        tab.click("form[enctype] button[type=submit]")
+    with tab.expect_navigation():
+        tab.click("#answer-summary button")
     assert tab.input_value("#id_summary") == "The soum centre road is closed."
     tab.fill("#id_summary", "The road is still closed.")
-    tab.click("form[enctype] button[type=submit]")
+    with tab.expect_navigation():
+        tab.click("form[enctype] button[type=submit]")
     tab.click("#send")
     tab.wait_for_selector("#tracking-code")
     assert Grievance.objects.get().message == "The road is still closed."
@@ -110,7 +113,8 @@ def test_without_javascript_check_change_send_print_and_track(page_without_javas
     assert "The road is still closed." in tab.inner_text("#sent-summary")
     tab.emulate_media(media="screen")
     number = tab.inner_text("#registered-no")
-    tab.click("#track-link")
+    with tab.expect_navigation():
+        tab.click("#track-link")
     assert tab.input_value("#id_registered_no") == number
 
 

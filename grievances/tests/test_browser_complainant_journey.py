@@ -120,7 +120,8 @@ def test_a_hotline_case_from_registration_to_appeal(browser, live_server, redis_
             staff.click("input[name=_save]")
 
     _step("Receipt of your feedback", register)
-    staff.click(".messagelist .success a")  # the printable receipt, the one place the code is shown
+    with staff.expect_navigation():
+        staff.click(".messagelist .success a")  # the printable receipt, the one place the code is shown
     code = CODE.search(staff.inner_text("body")).group(0)
     grievance = Grievance.objects.get()
     assert grievance.channel == "hotline"

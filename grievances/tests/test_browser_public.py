@@ -98,10 +98,12 @@ def test_without_javascript_a_grievance_is_filed_and_tracked(page_without_javasc
     tab.check("#id_kind_1")
     tab.fill("#id_summary", "Баримт бичгийн хуулбар хүсье.")
     tab.set_input_files("#id_attachments", str(photo))
-    tab.click("button[type=submit]")  # consent missing: the file must be kept
+    with tab.expect_navigation():
+        tab.click("button[type=submit]")  # consent missing: the file must be kept
     assert tab.locator("input[name=keep_attachment]").count() == 1
     tab.check("#id_consent")
     tab.click("button[type=submit]")
+    tab.wait_for_selector("#check-answers")
     assert "zurag.pdf" not in tab.inner_text("#check-answers")
     assert "photo.pdf" in tab.inner_text("#answer-attachments")  # the kept file, by name
     tab.click("#send")

@@ -36,7 +36,8 @@ def test_another_half_year_is_chosen_without_javascript(page_without_javascript,
     tab = page_without_javascript
     tab.goto("/en/grievances/statistics/?half=2024-H1")
     tab.select_option("#id_half", "2023-H2")
-    tab.click(".period-form button[type=submit]")
+    with tab.expect_navigation():
+        tab.click(".period-form button[type=submit]")
     assert "half=2023-H2" in tab.url
     assert "Cases received" in tab.inner_text("main")
 

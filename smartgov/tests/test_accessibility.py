@@ -22,7 +22,8 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_main(page):
 def test_language_switch_works_without_javascript(page_without_javascript):
     tab = page_without_javascript
     tab.goto("/en/")
-    tab.click("a[hreflang='mn']")
+    with tab.expect_navigation():
+        tab.click("a[hreflang='mn']")
     assert tab.locator("html").get_attribute("lang") == "mn"
 
 

@@ -100,6 +100,7 @@ def test_on_a_phone_the_menu_button_opens_the_menu_without_javascript(
     assert tab.is_visible(".menu-nav a[href$='/grievances/track/']")
     assert tab.is_visible(".menu-panel a[hreflang='en']")
     tab.screenshot(path=str(screenshot_dir / f"{language}-375-home-menu-open.png"))
-    tab.click(".menu-panel a[hreflang='en']")
+    with tab.expect_navigation():
+        tab.click(".menu-panel a[hreflang='en']")
     assert tab.locator("html").get_attribute("lang") == "en"
     context.close()

@@ -34,7 +34,8 @@ def test_the_event_page_has_no_axe_violations(page, axe_violations, december_mee
 def test_the_event_page_works_without_javascript(page_without_javascript, december_meeting):
     tab = page_without_javascript
     tab.goto("/en/consultations/")
-    tab.click(f"a[href='/en/consultations/{december_meeting.pk}/']")
+    with tab.expect_navigation():
+        tab.click(f"a[href='/en/consultations/{december_meeting.pk}/']")
     assert tab.locator("h1").inner_text().startswith("Consultative meeting")
     assert tab.locator(".feedback-item").count() == 37
 
@@ -82,9 +83,11 @@ def test_a_person_registers_and_comments_without_javascript(page_without_javascr
     tab.fill("#id_organisation", "Баян-Өлгий аймағының жастар ұйымы")
     tab.check("#id_sign_language")
     tab.check("#id_consent")
-    tab.click("#register button[type=submit]")
+    with tab.expect_navigation():
+        tab.click("#register button[type=submit]")
     tab.fill("#id_text", "Іс-шараны қазақ тілінде де өткізіңіз.")
-    tab.click("#comment button[type=submit]")
+    with tab.expect_navigation():
+        tab.click("#comment button[type=submit]")
 
     assert EventRegistration.objects.get().sign_language is True
     assert FeedbackItem.objects.get().text == "Іс-шараны қазақ тілінде де өткізіңіз."
