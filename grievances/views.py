@@ -15,7 +15,7 @@ from smartgov import ratelimit
 from smartgov.exceptions import ApplicationError
 from smartgov.office import piu_office
 
-from . import check_answers, complainant_side, public_case, services
+from . import check_answers, complainant_side, form_page, public_case, services
 from .confirmation import confirmation_cookie_get, confirmation_cookie_set
 from .forms import RESOLVED_YES, GrievanceForm, ReplyForm, ResolutionAnswerForm, TrackingForm
 from .online import grievance_submit_online
@@ -52,8 +52,10 @@ def grievance_new(request):
     """
     language = get_language()
     if request.method != "POST":
-        form = GrievanceForm(language=language, sensitive=request.GET.get("safe") == "1")
-        return render(request, FORM_TEMPLATE, {"form": form})
+        sensitive = request.GET.get("safe") == "1"
+        return form_page.empty_form_response(
+            request, template=FORM_TEMPLATE, make_form=lambda: GrievanceForm(language=language, sensitive=sensitive)
+        )
     form = GrievanceForm(request.POST, request.FILES, language=language)
     step = request.POST.get("step", "")
     if step == STEP_CHANGE:
