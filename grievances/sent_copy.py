@@ -8,6 +8,8 @@ their contents never leave the case.
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 from . import selectors
 from .check_answers import NOT_GIVEN, AnswerRow
@@ -54,3 +56,12 @@ def sent_copy_rows(registered_no: str) -> list[AnswerRow]:
         for name in fields
         if name in values
     ]
+
+
+def sent_copy_html(rows: list[AnswerRow]) -> SafeString:
+    """The copy's rows as the confirmation page lists them, escaped: one value put into its kept page (done_page.py)."""
+    return format_html_join(
+        "\n",
+        '<div class="check-row copy-row" id="sent-{}"><dt>{}</dt><dd class="check-value">{}</dd></div>',
+        ((row.name, row.label, row.value) for row in rows),
+    )

@@ -15,13 +15,11 @@ from smartgov import ratelimit
 from smartgov.exceptions import ApplicationError
 from smartgov.office import piu_office
 
-from . import check_answers, complainant_side, form_page, public_case, services
+from . import check_answers, complainant_side, done_page, form_page, public_case, services
 from .confirmation import confirmation_cookie_get, confirmation_cookie_set
 from .forms import RESOLVED_YES, GrievanceForm, ReplyForm, ResolutionAnswerForm, TrackingForm
 from .online import grievance_submit_online
-from .selectors import support_services_for_page
 from .sensitive_views import pathway_page
-from .sent_copy import sent_copy_rows
 from .tracking import grievance_get_by_tracking
 
 # Kept out of error reports: what a person wrote about themselves, and the two secrets that give a tracking code.
@@ -140,12 +138,7 @@ def grievance_done(request):
     confirmation = confirmation_cookie_get(request)
     if not confirmation:
         return redirect("grievances:new")
-    context = {"confirmation": confirmation, "deadlines": settings.GRM_DEADLINES}
-    if confirmation.get("sensitive"):
-        context["services"] = support_services_for_page(language=get_language())
-    else:
-        context["sent_copy"] = sent_copy_rows(confirmation.get("registered_no", ""))
-    return render(request, "grievances/grievance_done.html", context)
+    return done_page.confirmation_response(request, confirmation, template="grievances/grievance_done.html")
 
 
 TRACK_TEMPLATE = "grievances/grievance_track.html"

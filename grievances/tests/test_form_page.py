@@ -38,7 +38,7 @@ def without_tokens(html):
 
 def test_each_visit_gets_the_same_page_with_its_own_tokens():
     first, second = Client(), Client()
-    pages = [first.get(NEW_URL).content.decode(), second.get(NEW_URL).content.decode(), first.get(NEW_URL).content.decode()]
+    pages = [browser.get(NEW_URL).content.decode() for browser in (first, second, first)]
     assert len({tokens(page)[1] for page in pages}) == 3  # every page its own submission token
     assert len({tokens(page)[0] for page in pages}) == 3  # and its own masking of the CSRF secret
     assert len({without_tokens(page) for page in pages}) == 1
@@ -82,7 +82,7 @@ def test_a_visit_with_a_message_to_show_gets_the_page_rendered_whole_with_it(cli
 def test_a_query_string_of_its_own_is_rendered_whole_and_not_kept(client):
     html = client.get("/mn/grievances/new/?from=poster").content.decode()
     assert 'href="/en/grievances/new/?from=poster"' in html
-    assert caches[FRAGMENTS].get("empty-form-page:mn:/mn/grievances/new/?from=poster") is None
+    assert not [key for key in caches[FRAGMENTS]._cache if "from=poster" in key]
     assert 'href="/en/grievances/new/?from=poster"' not in client.get(NEW_URL).content.decode()
 
 
