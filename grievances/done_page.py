@@ -27,7 +27,8 @@ def confirmation_response(request, confirmation: dict, *, template: str):
         "tracking_code": confirmation.get("tracking_code", ""),
         "track_number": quote(number, safe="/"),  # as the urlencode filter writes it
     }
-    rows = [] if sensitive else sent_copy_rows(number)  # no copy of a sensitive report (views.grievance_done)
+    # A sensitive report gets no copy: a printed or open page about harassment can put the person at risk.
+    rows = [] if sensitive else sent_copy_rows(number)
     if rows:
         values["sent_copy"] = sent_copy_html(rows)
     services = support_services_for_page(language=get_language()) if sensitive else None

@@ -3,8 +3,7 @@
 Every submission starts with this page, and its HTML is the same for every
 visitor of a language (the sensitive pathway's entry, `?safe=1`, ticks one
 box) but for the CSRF token and the form's submission token: it is kept with
-smartgov.kept_pages. Any other query string gets the page rendered whole, so
-that visitors' query strings cannot fill the cache.
+smartgov.kept_pages. Any other query string gets the page rendered whole.
 """
 
 import uuid
@@ -31,5 +30,5 @@ def empty_form_response(request, *, template: str, make_form):
         template=template,
         values={"csrf_token": get_token(request), "submission_token": str(uuid.uuid4())},
         context_for=context_for,
-        keep=request.META.get("QUERY_STRING", "") in KEPT_QUERIES,
+        kept_queries=KEPT_QUERIES,
     )

@@ -8,11 +8,14 @@ with a random mark in the place of each value, keeps it in the `fragments`
 cache (smartgov/fragments.py: a changed setting forgets it), and answers each
 visit with the kept page and its own values, escaped as the template would.
 
-Each value must show in the template as a plain `{{ name }}` or through a tag
-that only escapes it (`{% csrf_token %}`): a filter would change the value but
-not its mark. The marks are replaced in one pass, so a value that happens to
-contain another mark is left as it is. A visit with a message to show is
-rendered whole, as is any page that does not show every mark.
+Each value must show once in the template, as a plain `{{ name }}` or through
+a tag that only escapes it (`{% csrf_token %}`), and outside any `{% cache %}`
+block: a filter would change the value but not its mark, and a cached block
+would keep the first mark. The marks are replaced in one pass, so a value that
+happens to contain another mark is left as it is. A page is kept only for the
+query strings its caller names (by default none), so visitors' query strings
+cannot fill the cache; any other visit, and a visit with a message to show, is
+rendered whole, as is a page that does not show each mark exactly once.
 """
 
 import re
@@ -29,15 +32,19 @@ from django.utils.translation import get_language
 from .fragments import FRAGMENTS
 
 
-def render_kept(request, *, key: str, template: str, values: dict[str, str], context_for, keep=True) -> HttpResponse:
+def render_kept(
+    request, *, key: str, template: str, values: dict[str, str], context_for, keep=True, kept_queries=("",)
+) -> HttpResponse:
     """Answer with `template` rendered for `context_for(values)`, from the page kept under `key` where there is one.
 
     `context_for(values)` builds the page's context from a dict with the keys of
     `values`: this visit's values when the page is rendered whole, random marks
     when it is rendered to be kept. `key` names what else the page depends on
-    (the language and the path are added); `keep=False` renders it whole.
+    (the language and the path are added); `keep=False` renders it whole, as
+    does a query string not in `kept_queries`.
     """
-    if not keep or get_messages(request):
+    query = request.META.get("QUERY_STRING", "")
+    if not keep or query not in kept_queries or get_messages(request):
         return render(request, template, context_for(values))
     cache = caches[FRAGMENTS]
     full_key = f"kept-page:{key}:{get_language()}:{request.get_full_path()}"
@@ -45,7 +52,7 @@ def render_kept(request, *, key: str, template: str, values: dict[str, str], con
     if kept is None:
         marks = {name: secrets.token_hex(16) for name in values}
         page = render_to_string(template, context_for(marks), request)
-        if not all(mark in page for mark in marks.values()):
+        if any(page.count(mark) != 1 for mark in marks.values()):
             return render(request, template, context_for(values))
         kept = (page, {mark: name for name, mark in marks.items()})
         cache.set(full_key, kept, timeout=None)

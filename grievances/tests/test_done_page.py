@@ -5,7 +5,7 @@ from django.core.cache import caches
 from django.test import Client
 
 from grievances import done_page
-from grievances.models import Grievance
+from grievances.models import Grievance, SupportService
 from grievances.tests.public_helpers import form_data, public_setup  # noqa: F401
 from smartgov.fragments import FRAGMENTS
 from smartgov.kept_pages import render_kept
@@ -43,6 +43,7 @@ def test_the_kept_confirmation_is_the_page_rendered_whole(monkeypatch, contact):
     first, first_case = send(summary="The first road.", **contact)
     second, second_case = send(summary="The second road.", **contact)
     kept = [first.get(DONE_URL).content.decode(), second.get(DONE_URL).content.decode()]
+    assert len([key for key in caches[FRAGMENTS]._cache if "kept-page:confirmation:" in key]) == 1
     rendered_whole(monkeypatch)
     assert [first.get(DONE_URL).content.decode(), second.get(DONE_URL).content.decode()] == kept
     assert first_case.registered_no in kept[0] and second_case.registered_no not in kept[0]
@@ -63,7 +64,8 @@ def test_each_kind_of_confirmation_has_its_own_page():
 
 
 def test_what_was_sent_is_escaped_on_the_kept_page():
-    send()  # the page is kept with another case's values
+    first, _case = send(name="Dorj")
+    first.get(DONE_URL)  # the page is kept with another case's values: named, no e-mail, a copy shown
     browser, _case = send(summary='<script>alert("x")</script> & a road', name="<b>Bat</b>")
     page = browser.get(DONE_URL).content.decode()
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; a road" in page
@@ -72,6 +74,17 @@ def test_what_was_sent_is_escaped_on_the_kept_page():
 
 
 def test_a_sensitive_confirmation_is_rendered_whole_with_the_services_of_the_moment():
+    service = SupportService.objects.create(name_en="Helpline 108", offers_en="Advice", phone="108")
     browser, _case = send(sensitive="on", referral_consent="no")
-    browser.get(DONE_URL)
+    assert "Helpline 108" in browser.get(DONE_URL).content.decode()
+    SupportService.objects.filter(pk=service.pk).update(name_en="Helpline 1800")
+    assert "Helpline 1800" in browser.get(DONE_URL).content.decode()
+    assert not [key for key in caches[FRAGMENTS]._cache if "confirmation" in key]
+
+
+def test_a_visit_with_a_query_string_is_rendered_whole_and_not_kept():
+    browser, case = send()
+    for visit in range(3):
+        page = browser.get(f"{DONE_URL}?visit={visit}").content.decode()
+        assert case.registered_no in page and f"?visit={visit}" in page  # in the language links
     assert not [key for key in caches[FRAGMENTS]._cache if "confirmation" in key]

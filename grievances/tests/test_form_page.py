@@ -42,6 +42,7 @@ def test_each_visit_gets_the_same_page_with_its_own_tokens():
     assert len({tokens(page)[1] for page in pages}) == 3  # every page its own submission token
     assert len({tokens(page)[0] for page in pages}) == 3  # and its own masking of the CSRF secret
     assert len({without_tokens(page) for page in pages}) == 1
+    assert [key for key in caches[FRAGMENTS]._cache if "kept-page:empty-form:mn:" in key]  # kept, not redrawn
     assert "csrftoken" in first.cookies and "csrftoken" in second.cookies
 
 

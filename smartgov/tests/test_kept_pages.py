@@ -11,7 +11,7 @@ from smartgov.fragments import FRAGMENTS
 from smartgov.kept_pages import render_kept
 
 KEY = "kept-page:t:en:/en/x/"
-TEMPLATE = '<p>{{ a }}</p><p title="{{ b }}">{{ b }}</p><div>{{ html }}</div>'
+TEMPLATE = '<p>{{ a }}</p><p title="{{ b }}">b</p><div>{{ html }}</div>'
 
 
 @pytest.fixture
@@ -87,3 +87,23 @@ def test_keep_false_renders_whole_and_keeps_nothing(template):
     visit(template, renders, keep=False, a="1", b="2", html="3")
     visit(template, renders, keep=False, a="1", b="2", html="3")
     assert renders.calls == 2 and caches[FRAGMENTS].get(KEY) is None
+
+
+def test_a_page_that_shows_a_value_twice_is_rendered_whole_each_time(template, settings, tmp_path):
+    (tmp_path / "twice.html").write_text("<p>{{ a }}</p><p>{{ a }}</p>")
+    renders = Renders(shown=("a",))
+    assert visit("twice.html", renders, a="<1>") == "<p>&lt;1&gt;</p><p>&lt;1&gt;</p>"
+    visit("twice.html", renders, a="2")
+    assert renders.calls == 4 and caches[FRAGMENTS].get(KEY) is None
+
+
+def test_a_query_string_not_named_is_rendered_whole(template):
+    renders = Renders()
+    with override("en"):
+        for query in ("", "x=1", "x=2"):
+            request = RequestFactory().get(f"/en/x/?{query}" if query else "/en/x/")
+            render_kept(
+                request, key="t", template=template, values={"a": "1", "b": "2", "html": "3"}, context_for=renders
+            )
+    assert renders.calls == 3  # the kept page's one rendering, then each other query string's
+    assert len([key for key in caches[FRAGMENTS]._cache if "kept-page" in key]) == 1
