@@ -5,7 +5,7 @@ import uuid
 
 from django import forms
 from django.conf import settings
-from django.utils.translation import get_language, gettext, ngettext_lazy
+from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from smartgov.forms import AccessibleFormMixin, share_choices
@@ -253,16 +253,6 @@ class GrievanceForm(AccessibleFormMixin, AttachmentsFormMixin, forms.Form):
     def contact_reveals(self):
         """Map each way of answering to the bound field it needs, for the form to show that field under it."""
         return {way.value: self[field_name] for way, (field_name, _message) in REPLY_WAY_NEEDS.items()}
-
-    def fields_cache_key(self):
-        """Say what the fields of the empty form depend on, for grievance_form.html to keep their rendering under.
-
-        Labels, hints and choices come from code and translations, fixed for the
-        life of a process; the language and the upload settings shown in the
-        attachments hint are the rest.
-        """
-        sensitive = "sensitive" if self.fields["sensitive"].initial else ""
-        return f"{get_language()}:{settings.UPLOAD_MAX_FILE_BYTES}:{settings.GRM_MAX_ATTACHMENTS}:{sensitive}"
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()

@@ -1,9 +1,10 @@
-"""The rendered pieces of public pages kept in each process ({% cache ... using="fragments" %}).
+"""The rendered pieces of public pages kept in each process ({% cache ... using="fragments" %}, kept_pages.py).
 
-The empty feedback form's fields and every page's header and footer are the
-same for every visitor of a page in a language, so each process renders them
-once. What they show comes from code, translations and settings: settings
-change only in tests (override_settings), and each change forgets them all.
+Every page's header and footer, the empty feedback form's page and the
+confirmation are the same for every visitor of a page in a language (but for
+the values kept_pages.py puts in), so each process renders them once. What
+they show comes from code, translations and settings: settings change only in
+tests (override_settings), and each change forgets them all.
 """
 
 from django.core.cache import caches
