@@ -1,12 +1,15 @@
 """Shared pieces of the public-form tests (imported, not a conftest, to keep clear of other test files)."""
 
 import io
+import re
 import uuid
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfWriter
+
+from smartgov.fragments import FRAGMENTS
 
 # A real 1 x 1 pixel PNG: uploads are opened to check that they are pictures.
 PNG_BYTES = (
@@ -29,12 +32,27 @@ PDF_BYTES = _one_page_pdf()
 
 @pytest.fixture
 def public_setup(settings, tmp_path):
-    """Uploads go to a temporary folder and rate-limit counters start from zero."""
+    """Uploads go to a temporary folder and rate-limit counters start from zero.
+
+    Changing settings also forgets the pages kept in this process (smartgov/fragments.py), before and after.
+    """
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     cache.clear()
     yield settings
     cache.clear()
+
+
+def confirmation_shown(response):
+    """The registration number and the tracking code as the confirmation page shows them."""
+    html = response.content.decode()
+    number, code = (re.search(rf'id="{part}">([^<]+)<', html)[1] for part in ("registered-no", "tracking-code"))
+    return {"registered_no": number, "tracking_code": code}
+
+
+def kept_page_keys(part: str) -> list[str]:
+    """The keys of the pages and fragments kept in this process (smartgov/kept_pages.py) that contain `part`."""
+    return [key for key in caches[FRAGMENTS]._cache if part in key]
 
 
 def png(name="photo.png"):

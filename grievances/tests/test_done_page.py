@@ -1,13 +1,11 @@
 """The confirmation page kept per process (done_page.py): the page rendered whole, with each case's own values."""
 
 import pytest
-from django.core.cache import caches
 from django.test import Client
 
 from grievances import done_page
 from grievances.models import Grievance, SupportService
-from grievances.tests.public_helpers import form_data, public_setup  # noqa: F401
-from smartgov.fragments import FRAGMENTS
+from grievances.tests.public_helpers import form_data, kept_page_keys, public_setup  # noqa: F401
 from smartgov.kept_pages import render_kept
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_setup")]
@@ -16,13 +14,6 @@ NEW_URL = "/en/grievances/new/"
 DONE_URL = "/en/grievances/new/done/"
 EMAILED = "We are also sending a confirmation with the registration number to your e-mail address."
 ANONYMOUS = "You did not give contact details"
-
-
-@pytest.fixture(autouse=True)
-def _nothing_kept():
-    caches[FRAGMENTS].clear()
-    yield
-    caches[FRAGMENTS].clear()
 
 
 def send(**overrides):
@@ -43,7 +34,7 @@ def test_the_kept_confirmation_is_the_page_rendered_whole(monkeypatch, contact):
     first, first_case = send(summary="The first road.", **contact)
     second, second_case = send(summary="The second road.", **contact)
     kept = [first.get(DONE_URL).content.decode(), second.get(DONE_URL).content.decode()]
-    assert len([key for key in caches[FRAGMENTS]._cache if "kept-page:confirmation:" in key]) == 1
+    assert len(kept_page_keys("kept-page:confirmation:")) == 1
     rendered_whole(monkeypatch)
     assert [first.get(DONE_URL).content.decode(), second.get(DONE_URL).content.decode()] == kept
     assert first_case.registered_no in kept[0] and second_case.registered_no not in kept[0]
@@ -79,7 +70,7 @@ def test_a_sensitive_confirmation_is_rendered_whole_with_the_services_of_the_mom
     assert "Helpline 108" in browser.get(DONE_URL).content.decode()
     SupportService.objects.filter(pk=service.pk).update(name_en="Helpline 1800")
     assert "Helpline 1800" in browser.get(DONE_URL).content.decode()
-    assert not [key for key in caches[FRAGMENTS]._cache if "confirmation" in key]
+    assert not kept_page_keys("confirmation")
 
 
 def test_a_visit_with_a_query_string_is_rendered_whole_and_not_kept():
@@ -87,4 +78,4 @@ def test_a_visit_with_a_query_string_is_rendered_whole_and_not_kept():
     for visit in range(3):
         page = browser.get(f"{DONE_URL}?visit={visit}").content.decode()
         assert case.registered_no in page and f"?visit={visit}" in page  # in the language links
-    assert not [key for key in caches[FRAGMENTS]._cache if "confirmation" in key]
+    assert not kept_page_keys("confirmation")

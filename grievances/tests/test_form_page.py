@@ -6,26 +6,17 @@ import pytest
 from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import caches
 from django.test import Client, RequestFactory
 
 from grievances import form_page
 from grievances.models import Grievance
-from grievances.tests.public_helpers import form_data, public_setup  # noqa: F401
-from smartgov.fragments import FRAGMENTS
+from grievances.tests.public_helpers import form_data, kept_page_keys, public_setup  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_setup")]
 
 NEW_URL = "/mn/grievances/new/"
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TOKEN = re.compile(r'name="submission_token" value="([^"]+)"')
-
-
-@pytest.fixture(autouse=True)
-def _nothing_kept():
-    caches[FRAGMENTS].clear()
-    yield
-    caches[FRAGMENTS].clear()
 
 
 def tokens(html):
@@ -42,7 +33,7 @@ def test_each_visit_gets_the_same_page_with_its_own_tokens():
     assert len({tokens(page)[1] for page in pages}) == 3  # every page its own submission token
     assert len({tokens(page)[0] for page in pages}) == 3  # and its own masking of the CSRF secret
     assert len({without_tokens(page) for page in pages}) == 1
-    assert [key for key in caches[FRAGMENTS]._cache if "kept-page:empty-form:mn:" in key]  # kept, not redrawn
+    assert kept_page_keys("kept-page:empty-form:mn:")  # kept, not redrawn
     assert "csrftoken" in first.cookies and "csrftoken" in second.cookies
 
 
@@ -83,7 +74,7 @@ def test_a_visit_with_a_message_to_show_gets_the_page_rendered_whole_with_it(cli
 def test_a_query_string_of_its_own_is_rendered_whole_and_not_kept(client):
     html = client.get("/mn/grievances/new/?from=poster").content.decode()
     assert 'href="/en/grievances/new/?from=poster"' in html
-    assert not [key for key in caches[FRAGMENTS]._cache if "from=poster" in key]
+    assert not kept_page_keys("from=poster")
     assert 'href="/en/grievances/new/?from=poster"' not in client.get(NEW_URL).content.decode()
 
 

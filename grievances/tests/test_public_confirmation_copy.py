@@ -11,7 +11,7 @@ from grievances import tracking
 from grievances.models import Grievance
 from grievances.places import aimag_choices
 from grievances.sent_copy import SENT_COPY_SECONDS
-from grievances.tests.public_helpers import PNG_BYTES, form_data, png, public_setup  # noqa: F401
+from grievances.tests.public_helpers import PNG_BYTES, confirmation_shown, form_data, png, public_setup  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_setup")]
 NEW_URL = "/en/grievances/new/"
@@ -79,10 +79,10 @@ def test_a_sensitive_report_gets_no_copy_of_what_was_sent(client):
 
 def test_the_track_link_carries_the_number_and_never_the_code(client):
     grievance = sent(client)
-    html = client.get(DONE_URL).content.decode()
-    link = html.split('id="track-link" href="', 1)[1].split('"', 1)[0]
+    response = client.get(DONE_URL)
+    link = response.content.decode().split('id="track-link" href="', 1)[1].split('"', 1)[0]
     assert link == f"/en/grievances/track/?number={grievance.registered_no}"
-    code = re.search(r'id="tracking-code">([^<]+)<', html)[1]
+    code = confirmation_shown(response)["tracking_code"]
     assert (
         tracking.grievance_get_by_tracking(registered_no=grievance.registered_no, code=code) == grievance
     )  # the page's code is right

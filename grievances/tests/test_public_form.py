@@ -10,7 +10,14 @@ from django.views.debug import SafeExceptionReporterFilter
 from grievances import tracking, views
 from grievances.confirmation import confirmation_cookie_name
 from grievances.models import Attachment, Channel, Grievance
-from grievances.tests.public_helpers import PNG_BYTES, form_data, pdf, png, public_setup  # noqa: F401
+from grievances.tests.public_helpers import (  # noqa: F401
+    PNG_BYTES,
+    confirmation_shown,
+    form_data,
+    pdf,
+    png,
+    public_setup,
+)
 from smartgov import crypto
 from smartgov.models import OutboxMessage, OutboxStatus
 
@@ -23,13 +30,6 @@ COOKIE_NAME = confirmation_cookie_name("mn")
 
 def submit(client, data, **extra):
     return client.post(NEW_URL, data, **extra)
-
-
-def confirmation_shown(response):
-    """The registration number and the tracking code as the confirmation page shows them."""
-    html = response.content.decode()
-    number, code = (re.search(rf'id="{part}">([^<]+)<', html)[1] for part in ("registered-no", "tracking-code"))
-    return {"registered_no": number, "tracking_code": code}
 
 
 def test_form_page_has_every_part_of_the_form(client):
