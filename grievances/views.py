@@ -15,7 +15,7 @@ from smartgov import ratelimit
 from smartgov.exceptions import ApplicationError
 from smartgov.office import piu_office
 
-from . import check_answers, complainant_side, done_page, form_page, public_case, services
+from . import check_page, complainant_side, done_page, form_page, public_case, services
 from .confirmation import confirmation_cookie_get, confirmation_cookie_set
 from .forms import RESOLVED_YES, GrievanceForm, ReplyForm, ResolutionAnswerForm, TrackingForm
 from .online import grievance_submit_online
@@ -101,12 +101,7 @@ def _form_or_check_page(request, form):
         ratelimit.count(request, group="grievance-submit", rate=settings.GRM_SUBMISSION_RATE_LIMIT)
     if not valid or form.non_field_errors():
         return render(request, FORM_TEMPLATE, {"form": form})
-    context = {
-        "form": form,
-        "answers": check_answers.answer_rows(form),
-        "send_again": check_answers.values_to_send_again(form),
-    }
-    return render(request, CHECK_TEMPLATE, context)
+    return check_page.check_page_response(request, form, template=CHECK_TEMPLATE)
 
 
 def _too_many(request, form):

@@ -3,6 +3,7 @@
 import io
 import re
 import uuid
+from html import unescape
 
 import pytest
 from django.core.cache import cache, caches
@@ -48,6 +49,12 @@ def confirmation_shown(response):
     html = response.content.decode()
     number, code = (re.search(rf'id="{part}">([^<]+)<', html)[1] for part in ("registered-no", "tracking-code"))
     return {"registered_no": number, "tracking_code": code}
+
+
+def answers_shown(html: str) -> dict[str, str]:
+    """The "check your answers" page's rows as it shows them: {field name: the answer as a person reads it}."""
+    found = re.findall(r'id="answer-([a-z_]+)">\s*<dt>[^<]*</dt>\s*<dd class="check-value">([^<]*)</dd>', html)
+    return {name: unescape(value) for name, value in found}
 
 
 def kept_page_keys(part: str) -> list[str]:
