@@ -6,6 +6,7 @@ their contents never leave the case.
 """
 
 from datetime import timedelta
+from functools import cache
 
 from django.utils import timezone
 from django.utils.html import format_html_join
@@ -14,7 +15,7 @@ from django.utils.safestring import SafeString
 from . import selectors
 from .check_answers import NOT_GIVEN, AnswerRow
 from .forms import KIND_CHOICES, GrievanceForm
-from .models import ReplyLanguage, VulnerableGroup, vulnerable_groups_codes
+from .models import Complainant, Grievance, VulnerableGroup, vulnerable_groups_codes
 
 # How long after sending the confirmation page still shows the copy (the number and the code stay longer).
 SENT_COPY_SECONDS = 60 * 60
@@ -23,32 +24,28 @@ SENT_COPY_SECONDS = 60 * 60
 def sent_copy_rows(registered_no: str) -> list[AnswerRow]:
     """The rows of the copy for the case with this number, or [] once the copy is no longer shown."""
     since = timezone.now() - timedelta(seconds=SENT_COPY_SECONDS)
-    grievance = selectors.grievance_sent_copy_get(registered_no=registered_no, since=since)
-    if grievance is None:
+    case = selectors.grievance_sent_copy_get(registered_no=registered_no, since=since)
+    if case is None:
         return []
-    complainant = getattr(grievance, "complainant", None)
     fields = GrievanceForm.base_fields
-    ways = dict(fields["preferred_contact"].choices)
     values = {
-        "kind": dict(KIND_CHOICES).get(grievance.kind, grievance.kind),
-        "summary": grievance.message,
-        "aimag": grievance.get_aimag_display() if grievance.aimag else "",
-        "location": grievance.location,
-        "gender": grievance.get_gender_display() if grievance.gender else "",
-        "age_group": grievance.get_age_group_display() if grievance.age_group else "",
-        "disability": grievance.get_disability_display() if grievance.disability else "",
+        "kind": dict(KIND_CHOICES).get(case["kind"], case["kind"]),
+        "summary": case["message"],
+        "aimag": _label(Grievance, "aimag", case["aimag"]),
+        "location": case["location"],
+        "gender": _label(Grievance, "gender", case["gender"]),
+        "age_group": _label(Grievance, "age_group", case["age_group"]),
+        "disability": _label(Grievance, "disability", case["disability"]),
         "vulnerable_groups": ", ".join(
-            str(VulnerableGroup(code).label) for code in vulnerable_groups_codes(grievance.vulnerable_groups)
+            str(VulnerableGroup(code).label) for code in vulnerable_groups_codes(case["vulnerable_groups"])
         ),
-        "attachments": ", ".join(grievance.attachment_names),
-        "name": complainant.name if complainant else "",
-        "preferred_contact": ways.get(complainant.preferred_contact if complainant else "", ""),
-        "email": complainant.email if complainant else "",
-        "phone": complainant.phone if complainant else "",
-        "address": complainant.address if complainant else "",
-        "preferred_language": ReplyLanguage(complainant.preferred_language).label
-        if complainant and complainant.preferred_language
-        else "",
+        "attachments": ", ".join(case["attachment_names"]),
+        "name": case["name"],
+        "preferred_contact": dict(fields["preferred_contact"].choices).get(case["preferred_contact"], ""),
+        "email": case["email"],
+        "phone": case["phone"],
+        "address": case["address"],
+        "preferred_language": _label(Complainant, "preferred_language", case["preferred_language"]),
     }
     # In the form's order, as on the "check your answers" page.
     return [
@@ -56,6 +53,17 @@ def sent_copy_rows(registered_no: str) -> list[AnswerRow]:
         for name in fields
         if name in values
     ]
+
+
+def _label(model, name: str, value: str) -> str:
+    """A stored choice as the model's get_FOO_display() shows it, in the page's language; empty stays empty."""
+    return str(_choices(model, name).get(value, value)) if value else ""
+
+
+@cache
+def _choices(model, name: str) -> dict:
+    """A field's choices, {stored value: label}, read once per process: the labels are lazy and follow the language."""
+    return dict(model._meta.get_field(name).flatchoices)
 
 
 def sent_copy_html(rows: list[AnswerRow]) -> SafeString:

@@ -50,6 +50,25 @@ def test_the_confirmation_copies_what_was_sent_with_file_names_only(client):
     assert grievance.registered_no in html
 
 
+def test_the_copy_shows_the_contact_details_as_given_and_the_reply_language(client):
+    sent(
+        client,
+        name="Saraa <Bat>",
+        email="saraa@example.mn",
+        address="Khovd, 3rd bag & 4th street",
+        preferred_contact="email",
+        preferred_language="en",
+    )
+    rows = {name: value for name, _label, value in copy_rows(client.get(DONE_URL).content.decode())}
+    assert (rows["name"], rows["email"], rows["address"]) == (
+        "Saraa <Bat>",
+        "saraa@example.mn",
+        "Khovd, 3rd bag & 4th street",
+    )
+    assert rows["preferred_contact"] == "E-mail" and rows["preferred_language"] == "English"
+    assert rows["phone"] == "Not given"
+
+
 def test_the_copy_includes_who_and_where_in_the_order_of_the_form(client):
     sent(
         client,
