@@ -220,7 +220,7 @@ def grievance_sent_copy_get(*, registered_no: str, since) -> dict | None:
         copy[name] = value or ""
     copy["attachment_names"] = []
     if has_attachments:
-        files = Attachment.objects.filter(grievance_id=case_id)
+        files = Attachment.objects.filter(grievance_id=case_id).order_by("pk")  # in the order they were sent
         copy["attachment_names"] = list(files.values_list("original_name", flat=True))
     return copy
 

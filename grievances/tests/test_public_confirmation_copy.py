@@ -5,12 +5,15 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.test import Client
+from django.utils import timezone, translation
 
-from grievances import tracking
-from grievances.models import Grievance
+from grievances import selectors, tracking
+from grievances.forms import GrievanceForm
+from grievances.models import Channel, Complainant, Gender, Grievance
 from grievances.places import aimag_choices
 from grievances.sent_copy import SENT_COPY_SECONDS
+from grievances.tests.factories import register_grievance
 from grievances.tests.public_helpers import PNG_BYTES, confirmation_shown, form_data, png, public_setup  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_setup")]
@@ -67,6 +70,30 @@ def test_the_copy_shows_the_contact_details_as_given_and_the_reply_language(clie
     )
     assert rows["preferred_contact"] == "E-mail" and rows["preferred_language"] == "English"
     assert rows["phone"] == "Not given"
+
+
+def test_the_copy_is_in_the_language_of_each_page():
+    english, mongolian = Client(), Client()
+    assert english.post(NEW_URL, form_data(gender="female", kind="complaint")).status_code == 302
+    assert mongolian.post("/mn/grievances/new/", form_data(gender="female", kind="complaint")).status_code == 302
+    in_english = {name: value for name, _label, value in copy_rows(english.get(DONE_URL).content.decode())}
+    in_mongolian = copy_rows(mongolian.get("/mn/grievances/new/done/").content.decode())
+    assert in_english["gender"] == "Female"
+    with translation.override("mn"):
+        expected = (str(Gender.FEMALE.label), str(GrievanceForm.base_fields["gender"].label))
+    assert {name: (value, label) for name, label, value in in_mongolian}["gender"] == expected
+    assert expected[0] != "Female"
+
+
+def test_a_case_without_a_complainant_is_copied_with_no_contact_details():
+    grievance = register_grievance(channel=Channel.WEBSITE, message="Sent by a kiosk.", received_at=timezone.now())
+    Complainant.objects.filter(grievance=grievance).delete()
+    copy = selectors.grievance_sent_copy_get(
+        registered_no=grievance.registered_no, since=timezone.now() - timedelta(hours=1)
+    )
+    assert copy["message"] == "Sent by a kiosk."
+    assert [copy[name] for name in selectors.SENT_COPY_PERSON_FIELDS] == [""] * 6
+    assert copy["attachment_names"] == []
 
 
 def test_the_copy_includes_who_and_where_in_the_order_of_the_form(client):
