@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from . import demo_support, services
 from .importer import import_log, read_rows
-from .models import Channel, Grievance, Kind, MessageLanguage, ReplyLanguage, Stage
+from .models import AgeGroup, Channel, Gender, Grievance, Kind, MessageLanguage, ReplyLanguage, Stage
 
 DEMO_LOG = Path(__file__).resolve().parent / "demo_data" / "grm-log-2015-2020.csv"
 
@@ -33,6 +33,11 @@ class OpenCase:
     assignee: str = ""  # username
     message: str = ""  # what the complainant wrote or said, in their language; never in a report
     message_language: str = ""
+    # Where the case comes from and who sent it, as a person may say on the form (who_and_where.py), so the
+    # statistics by place, gender and age have something to show for the current half year.
+    aimag: str = ""
+    gender: str = ""
+    age_group: str = ""
 
 
 # Only the last is overdue. The messages name people, as real ones do: the public summaries never do.
@@ -48,6 +53,9 @@ OPEN_CASES = [
             "жұмыс істейді? Анам моңғол тілін жақсы оқи алмайды."
         ),
         message_language=MessageLanguage.KAZAKH,
+        aimag="MN-071",
+        gender=Gender.MALE,
+        age_group=AgeGroup.FROM_35_TO_59,
     ),
     OpenCase(
         "Cannot sign documents with the digital signature issued at the soum service centre",
@@ -62,6 +70,8 @@ OPEN_CASES = [
             "зурж чадахгүй байна."
         ),
         message_language=MessageLanguage.MONGOLIAN,
+        aimag="MN-047",
+        gender=Gender.MALE,
     ),
     OpenCase(
         "Asks how personal data collected by the 11-11 centre is protected",
@@ -76,6 +86,9 @@ OPEN_CASES = [
             "this data protected, and who can see it? Regards, B. Tsetseg"
         ),
         message_language=MessageLanguage.ENGLISH,
+        aimag="MN-1",
+        gender=Gender.FEMALE,
+        age_group=AgeGroup.FROM_18_TO_34,
     ),
     OpenCase(
         "Herders in a remote bag cannot reach the online services because of poor mobile coverage",
@@ -90,6 +103,9 @@ OPEN_CASES = [
             "тулд сумын төв рүү 60 км явдаг. Багийн дарга Г. Батбаяр"
         ),
         message_language=MessageLanguage.MONGOLIAN,
+        aimag="MN-046",
+        gender=Gender.MALE,
+        age_group=AgeGroup.FROM_35_TO_59,
     ),
     OpenCase(
         "Complaint that a service kiosk in the district office has been out of order for weeks",
@@ -101,6 +117,7 @@ OPEN_CASES = [
         "officer",
         message="Дүүргийн байрны киоск гурван долоо хоног эвдэрхий байна, би лавлагаагаа авч чадсангүй.",
         message_language=MessageLanguage.MONGOLIAN,
+        aimag="MN-1",
     ),
 ]
 
@@ -153,6 +170,7 @@ def _open_case(case, assignee):
         message=case.message,
         message_language=case.message_language,
         received_at=received_at,
+        profile={"aimag": case.aimag, "gender": case.gender, "age_group": case.age_group},
         complainant={
             "name": "Demo citizen",
             "phone": "+976 9900 0000",

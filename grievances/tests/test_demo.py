@@ -71,3 +71,11 @@ def test_demo_cases_loaded_before_the_mongolian_texts_get_them_on_the_next_load(
     assert not Grievance.objects.filter(status=Status.RESOLVED, actions_taken_mn="").exists()
     demo.load(out)  # nothing left to give
     assert out.getvalue().count("given their Mongolian texts") == 1
+
+
+def test_the_open_demo_cases_say_where_they_come_from_and_who_sent_them():
+    demo.load(StringIO())
+    open_cases = Grievance.objects.filter(received_at__gte=PERIOD_END)
+    assert all(open_cases.values_list("aimag", flat=True))  # the figures by place have the current half year
+    assert set(open_cases.values_list("gender", flat=True)) == {"female", "male", ""}
+    assert open_cases.exclude(age_group="").count() == 3
