@@ -31,6 +31,7 @@ from . import (
     languages,
     personal_data,
     selectors,
+    sensitive,
     services,
     workflow,
 )
@@ -222,6 +223,10 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
         # The message stays as it was received; the officer writes the public summaries beside it.
         return [] if obj is None else WORKFLOW_FIELDS + ["received_at", "message", "message_language"]
 
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "registers_sensitive": sensitive.registers_sensitive(request.user)}
+        return super().add_view(request, form_url, extra_context)
+
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
             kwargs["form"] = admin_registration.registration_form_for(request)
@@ -318,6 +323,7 @@ class GrievanceAdmin(CaseListColumns, TranslationAdmin):
             attachments=data.get("attachments") or [],
             actor=request.user,
             confirm=False,  # the receipt e-mailed with the new code is the complainant's one confirmation
+            sensitive=sensitive.registers_sensitive(request.user),
         )
         return admin_receipts.receipt_issue_and_announce(request, grievance, model_admin=self)
 

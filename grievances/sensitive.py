@@ -27,6 +27,17 @@ def may_mark_sensitive(actor, grievance) -> bool:
     return actor.has_perm(SENSITIVE_PERMISSION) or (actor.has_perm(TRIAGE) and workflow.can_handle(actor, grievance))
 
 
+def registers_sensitive(actor) -> bool:
+    """Tell whether the cases this person registers are sensitive: theirs, if they see only sensitive cases.
+
+    That is the focal point. A survivor who tells the focal point should be
+    known to no one else, so the case is sensitive from its first save and
+    never an ordinary case an officer could open before it is marked. Those
+    who see every case (the superuser) register ordinary ones and mark them.
+    """
+    return actor.has_perm(SENSITIVE_PERMISSION) and not actor.has_perm("grievances.view_all_grievances")
+
+
 def may_handle_sensitive(actor, grievance) -> bool:
     """Tell whether the person may unmark the case, record consent and referrals: the focal point, the superuser."""
     return grievance.sensitive and actor.is_active and actor.has_perm(SENSITIVE_PERMISSION)

@@ -62,7 +62,9 @@ ROLE_PERMISSIONS = {
     ],
     SEA_SH_FOCAL_POINT: [
         # grievances: every sensitive case (GrievanceQuerySet.visible_to), none of the others unless assigned;
-        # its complainant, history, files and transitions, and the register of support services
+        # its complainant, history, files and transitions, and the register of support services; a case told to
+        # them they register themselves, sensitive from its first save (sensitive.registers_sensitive)
+        "grievances.add_grievance",
         "grievances.view_grievance",
         "grievances.change_grievance",
         "grievances.view_complainant",

@@ -5,12 +5,15 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from grievances import uploads
 from grievances.models import Attachment, Complainant, Grievance
+from grievances.tests.factories import user_with_role
 from grievances.tests.public_helpers import pdf, png
+from smartgov import roles
 
 pytestmark = pytest.mark.django_db
 ADD = reverse("admin:grievances_grievance_add")
@@ -82,6 +85,28 @@ def test_one_save_registers_the_case_its_complainant_message_language_and_two_fi
     assert files[1].file.read().startswith(b"%PDF")
     receipt = officer_client.get(reverse("admin:grievances_grievance_receipt", args=[grievance.pk])).content.decode()
     assert grievance.registered_no in receipt and CODE.search(receipt)
+
+
+def test_a_case_the_focal_point_registers_is_sensitive_from_its_first_save(officer_client, settings):
+    focal_point = Client()
+    focal_point.force_login(user_with_role(roles.SEA_SH_FOCAL_POINT))
+    focal_point.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert 'id="registers-sensitive"' in focal_point.get(ADD).content.decode()
+    focal_point.post(ADD, _form(channel="hotline"), follow=True)
+
+    grievance = Grievance.objects.get()
+    assert grievance.sensitive
+    receipt = focal_point.get(reverse("admin:grievances_grievance_receipt", args=[grievance.pk])).content.decode()
+    assert grievance.registered_no in receipt and CODE.search(receipt)
+    case_page = reverse("admin:grievances_grievance_change", args=[grievance.pk])
+    assert officer_client.get(case_page).status_code == 404
+    assert focal_point.get(case_page).status_code == 200
+
+
+def test_an_officer_registers_an_ordinary_case_and_is_not_told_otherwise(officer_client):
+    assert 'id="registers-sensitive"' not in officer_client.get(ADD).content.decode()
+    officer_client.post(ADD, _form())
+    assert not Grievance.objects.get().sensitive
 
 
 def test_the_form_is_sent_as_multipart_with_every_section_named_by_a_legend(officer_client):

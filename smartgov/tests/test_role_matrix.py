@@ -287,7 +287,8 @@ for _label, (_changelist, _add) in ADMIN_MODELS.items():
     ENDPOINTS[f"admin {_label} add"] = (("GET", f"/admin/{_app}/{_model}/add/", None), _add)
 
 # The SEA/SH focal point's column: the admin home, the case list (sensitive cases only, of which the world below
-# has two), their transitions and files, the register of support services, the public site; nothing else.
+# has two), their transitions and files, registering a case (sensitive), the register of support services, the
+# public site; nothing else.
 FOCAL_POINT_200 = {
     "admin index",
     "admin case list export",
@@ -297,6 +298,7 @@ FOCAL_POINT_200 = {
     "api grievance list",
     "api sensitive grievance",
     "admin grievances.grievance changelist",
+    "admin grievances.grievance add",
     "admin grievances.supportservice changelist",
     "admin grievances.supportservice add",
 }
