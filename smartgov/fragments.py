@@ -1,7 +1,7 @@
 """The rendered pieces of public pages kept in each process ({% cache ... using="fragments" %}, kept_pages.py).
 
-Every page's header and footer, the empty feedback form's page and the
-confirmation are the same for every visitor of a page in a language (but for
+Every page's header and footer, the empty feedback form's page, the answers
+to check and the confirmation are the same for every visitor of a page in a language (but for
 the values kept_pages.py puts in), so each process renders them once. What
 they show comes from code, translations and settings: settings change only in
 tests (override_settings), and each change forgets them all.

@@ -1,8 +1,8 @@
 """Public pages rendered once per process with marks, each visit getting a copy with its own values put in.
 
-The pages every submission goes through (the empty form, the confirmation)
-are the same HTML for every visitor of a language but for a few values: a
-token, a number, a code. Rendering them with Django's template engine on each
+The pages every submission goes through (the empty form, the answers to
+check, the confirmation) are the same HTML for every visitor of a language
+but for a few values: a token, the answers, a number, a code. Rendering them with Django's template engine on each
 visit is most of what they cost, so `render_kept` renders such a page once
 with a random mark in the place of each value, keeps it in the `fragments`
 cache (smartgov/fragments.py: a changed setting forgets it), and answers each

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfWriter
 
 from smartgov.fragments import FRAGMENTS
+from smartgov.kept_pages import render_kept
 
 # A real 1 x 1 pixel PNG: uploads are opened to check that they are pictures.
 PNG_BYTES = (
@@ -55,6 +56,21 @@ def answers_shown(html: str) -> dict[str, str]:
     """The "check your answers" page's rows as it shows them: {field name: the answer as a person reads it}."""
     found = re.findall(r'id="answer-([a-z_]+)">\s*<dt>[^<]*</dt>\s*<dd class="check-value">([^<]*)</dd>', html)
     return {name: unescape(value) for name, value in found}
+
+
+def hidden_pairs(html: str) -> list[tuple[str, str]]:
+    """What the check page sends again: its hidden inputs, in order, as a browser would send them."""
+    found = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', html)
+    return [(name, unescape(value)) for name, value in found]
+
+
+def rendered_whole(monkeypatch, page_module):
+    """Make `page_module` (form_page, check_page, done_page) render every visit whole, as before pages were kept."""
+
+    def whole(request, **arguments):
+        return render_kept(request, **{**arguments, "keep": False})
+
+    monkeypatch.setattr(page_module, "render_kept", whole)
 
 
 def kept_page_keys(part: str) -> list[str]:

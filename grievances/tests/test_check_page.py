@@ -1,7 +1,6 @@
 """The "check your answers" page kept per process (check_page.py): the page rendered whole, each visitor's answers."""
 
 import re
-from html import unescape
 
 import pytest
 from django.http import QueryDict
@@ -9,14 +8,20 @@ from django.test import Client
 
 from grievances import check_page
 from grievances.models import Attachment, Grievance
-from grievances.tests.public_helpers import answers_shown, form_data, kept_page_keys, png, public_setup  # noqa: F401
-from smartgov.kept_pages import render_kept
+from grievances.tests.public_helpers import (  # noqa: F401
+    answers_shown,
+    form_data,
+    hidden_pairs,
+    kept_page_keys,
+    png,
+    public_setup,
+    rendered_whole,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_setup")]
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 KEPT_FILE = re.compile(r'name="keep_attachment" value="([^"]+)"')
-HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)">')
 ANSWERS = {
     "plain": {},
     "named, with <tags> & quotes": {
@@ -41,13 +46,6 @@ def without_tokens(html):
     return KEPT_FILE.sub("KEPT", CSRF.sub("CSRF", html))
 
 
-def rendered_whole(monkeypatch):
-    def whole(request, **arguments):
-        return render_kept(request, **{**arguments, "keep": False})
-
-    monkeypatch.setattr(check_page, "render_kept", whole)
-
-
 @pytest.mark.parametrize("language", ["mn", "en", "kk"])
 @pytest.mark.parametrize("answers", list(ANSWERS))
 def test_the_kept_check_page_is_the_page_rendered_whole(monkeypatch, language, answers):
@@ -55,7 +53,7 @@ def test_the_kept_check_page_is_the_page_rendered_whole(monkeypatch, language, a
     to_check(Client(), language, summary="Someone else's road.")  # the page is kept with another visitor's answers
     kept = to_check(Client(), language, submission_token=token, **ANSWERS[answers]).content.decode()
     assert kept_page_keys(f"kept-page:check:{answers == 'sensitive'}:{language}:")
-    rendered_whole(monkeypatch)
+    rendered_whole(monkeypatch, check_page)
     whole = to_check(Client(), language, submission_token=token, **ANSWERS[answers]).content.decode()
     assert without_tokens(kept) == without_tokens(whole)
     assert "Someone else&#x27;s road." not in kept
@@ -69,7 +67,7 @@ def test_answers_are_escaped_and_sent_again_as_written():
     shown = answers_shown(html)
     assert shown["name"] == answers["name"]
     assert shown["summary"] == answers["summary"]
-    sent_again = {name: unescape(value) for name, value in HIDDEN.findall(html)}
+    sent_again = dict(hidden_pairs(html))
     assert sent_again["name"] == answers["name"] and sent_again["summary"] == answers["summary"]
 
 
@@ -90,8 +88,8 @@ def test_a_kept_check_page_sends_with_its_own_csrf_token_and_files(settings):
         html = browser.post("/en/grievances/new/", data).content.decode()
         assert f"road-{number}.png" in answers_shown(html)["attachments"]
         again = QueryDict(mutable=True)
-        for name, value in HIDDEN.findall(html):
-            again.appendlist(name, unescape(value))
+        for name, value in hidden_pairs(html):
+            again.appendlist(name, value)
         again["step"] = "send"
         assert browser.post("/en/grievances/new/", again).status_code == 302
     assert Grievance.objects.count() == 2

@@ -5,8 +5,7 @@ from django.test import Client
 
 from grievances import done_page
 from grievances.models import Grievance, SupportService
-from grievances.tests.public_helpers import form_data, kept_page_keys, public_setup  # noqa: F401
-from smartgov.kept_pages import render_kept
+from grievances.tests.public_helpers import form_data, kept_page_keys, public_setup, rendered_whole  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_setup")]
 
@@ -22,20 +21,13 @@ def send(**overrides):
     return browser, Grievance.objects.order_by("-pk").first()
 
 
-def rendered_whole(monkeypatch):
-    def whole(request, **arguments):
-        return render_kept(request, **{**arguments, "keep": False})
-
-    monkeypatch.setattr(done_page, "render_kept", whole)
-
-
 @pytest.mark.parametrize("contact", [{}, {"email": "saraa@example.mn"}, {"name": "Saraa", "phone": "9911 2233"}])
 def test_the_kept_confirmation_is_the_page_rendered_whole(monkeypatch, contact):
     first, first_case = send(summary="The first road.", **contact)
     second, second_case = send(summary="The second road.", **contact)
     kept = [first.get(DONE_URL).content.decode(), second.get(DONE_URL).content.decode()]
     assert len(kept_page_keys("kept-page:confirmation:")) == 1
-    rendered_whole(monkeypatch)
+    rendered_whole(monkeypatch, done_page)
     assert [first.get(DONE_URL).content.decode(), second.get(DONE_URL).content.decode()] == kept
     assert first_case.registered_no in kept[0] and second_case.registered_no not in kept[0]
     assert "The second road." in kept[1] and "The first road." not in kept[1]

@@ -10,7 +10,7 @@ from django.test import Client, RequestFactory
 
 from grievances import form_page
 from grievances.models import Grievance
-from grievances.tests.public_helpers import form_data, kept_page_keys, public_setup  # noqa: F401
+from grievances.tests.public_helpers import form_data, kept_page_keys, public_setup, rendered_whole  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_setup")]
 
@@ -41,7 +41,7 @@ def test_each_visit_gets_the_same_page_with_its_own_tokens():
 def test_the_kept_page_is_the_page_rendered_whole(client, monkeypatch, path):
     kept = client.get(path).content.decode()
     kept_again = client.get(path).content.decode()
-    monkeypatch.setattr(form_page, "KEPT_QUERIES", ())  # every visit rendered whole, as before the page was kept
+    rendered_whole(monkeypatch, form_page)
     whole = client.get(path).content.decode()
     assert without_tokens(kept) == without_tokens(kept_again) == without_tokens(whole)
 

@@ -1,8 +1,5 @@
 """The "check your answers" step: nothing is registered before "Send", files are kept once, the limits still hold."""
 
-import re
-from html import unescape
-
 import pytest
 from django import forms
 from django.http import QueryDict
@@ -11,7 +8,14 @@ from django.utils.datastructures import MultiValueDict
 from grievances.check_answers import answer_rows, values_to_send_again
 from grievances.forms import GrievanceForm
 from grievances.models import Attachment, Grievance
-from grievances.tests.public_helpers import PNG_BYTES, answers_shown, form_data, png, public_setup  # noqa: F401
+from grievances.tests.public_helpers import (  # noqa: F401
+    PNG_BYTES,
+    answers_shown,
+    form_data,
+    hidden_pairs,
+    png,
+    public_setup,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_setup")]
 URL = "/en/grievances/new/"
@@ -20,12 +24,6 @@ URL = "/en/grievances/new/"
 def to_check(client, **overrides):
     """POST the form with its own button (no step): the answers come back to be checked."""
     return client.post(URL, form_data(step=None, **overrides), REMOTE_ADDR="192.0.2.20")
-
-
-def hidden_pairs(html):
-    """What the check page sends again: its hidden inputs, in order, as a browser would send them."""
-    found = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', html)
-    return [(name, unescape(value)) for name, value in found]
 
 
 def send_from(client, html, step="send", address="192.0.2.20"):
