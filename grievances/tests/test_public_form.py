@@ -5,10 +5,12 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core import mail
 from django.test import Client
+from django.utils import translation
 from django.views.debug import SafeExceptionReporterFilter
 
 from grievances import tracking, views
 from grievances.confirmation import confirmation_cookie_name
+from grievances.forms import GrievanceForm
 from grievances.models import Attachment, Channel, Grievance
 from grievances.tests.public_helpers import (  # noqa: F401
     PNG_BYTES,
@@ -107,6 +109,21 @@ def test_the_empty_form_s_fields_kept_from_an_earlier_page_follow_the_language_a
     kazakh = client.get("/kk/grievances/new/").content.decode()
     assert "You may attach" not in kazakh
     assert 'value="kk" checked' in kazakh  # the answer's language defaults to the page's
+
+
+def test_a_built_form_s_file_help_is_in_the_active_language_and_follows_the_limits(settings):
+    settings.GRM_MAX_ATTACHMENTS = 3
+    helps = {}
+    for language in ("en", "mn", "en"):
+        with translation.override(language):
+            helps.setdefault(language, []).append(str(GrievanceForm(language=language).fields["attachments"].help_text))
+    settings.GRM_MAX_ATTACHMENTS = 2
+    with translation.override("en"):
+        fewer = str(GrievanceForm(language="en").fields["attachments"].help_text)
+    assert helps["en"][0] == helps["en"][1]
+    assert "You may attach up to 3 files" in helps["en"][0]
+    assert "3" in helps["mn"][0] and "You may attach" not in helps["mn"][0]
+    assert "You may attach up to 2 files" in fewer
 
 
 def test_each_form_page_has_its_own_csrf_and_submission_tokens(client):

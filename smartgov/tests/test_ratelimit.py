@@ -27,7 +27,7 @@ def test_an_unreachable_cache_lets_citizens_through(request_from_one_address, mo
 
 @pytest.fixture
 def redis_cache(settings):
-    """The default cache on the suite's Redis (another database number), as in production."""
+    """The default cache on the suite's Redis (another database number), with production's backend."""
     if not settings.CELERY_BROKER_URL.startswith("redis://"):
         pytest.skip("needs Redis: run through scripts/test with Redis on 127.0.0.1:6379")
     from django.core.cache import caches
@@ -35,7 +35,7 @@ def redis_cache(settings):
     location = settings.CELERY_BROKER_URL.rsplit("/", 1)[0] + "/5"
     settings.CACHES = {
         **settings.CACHES,
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": location},
+        "default": {"BACKEND": "smartgov.redis_cache.PooledClientRedisCache", "LOCATION": location},
     }
     caches["default"].clear()
     yield caches["default"]
