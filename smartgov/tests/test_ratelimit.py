@@ -25,23 +25,6 @@ def test_an_unreachable_cache_lets_citizens_through(request_from_one_address, mo
     assert not ratelimit.is_limited(request_from_one_address, group="unit-down", rate="1/h")
 
 
-@pytest.fixture
-def redis_cache(settings):
-    """The default cache on the suite's Redis (another database number), with production's backend."""
-    if not settings.CELERY_BROKER_URL.startswith("redis://"):
-        pytest.skip("needs Redis: run through scripts/test with Redis on 127.0.0.1:6379")
-    from django.core.cache import caches
-
-    location = settings.CELERY_BROKER_URL.rsplit("/", 1)[0] + "/5"
-    settings.CACHES = {
-        **settings.CACHES,
-        "default": {"BACKEND": "smartgov.redis_cache.PooledClientRedisCache", "LOCATION": location},
-    }
-    caches["default"].clear()
-    yield caches["default"]
-    caches["default"].clear()
-
-
 def test_on_redis_the_one_trip_count_limits_and_expires_with_the_window(redis_cache, request_from_one_address):
     results = [ratelimit.allow(request_from_one_address, group="unit-redis", rate="2/m") for _ in range(3)]
 
