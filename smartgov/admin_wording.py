@@ -35,3 +35,45 @@ ADMIN_MESSAGES = [
         "%(count)s %(name)s was changed successfully.", "%(count)s %(name)s were changed successfully.", "count"
     ),
 ]
+
+# The admin index's table headings (read by screen readers, visually hidden): Django's Mongolian catalogue
+# leaves them in English.
+ADMIN_INDEX_HEADINGS = [
+    gettext_noop("Model name"),
+    gettext_noop("Add link"),
+    gettext_noop("Change or view list link"),
+]
+
+# django-axes (failed sign-ins and lockouts) has no Mongolian catalogue: the names its models and admin
+# show the system administrator. django-otp's device names are not marked for translation at all.
+AXES_WORDS = [
+    gettext_noop("User Agent"),
+    gettext_noop("IP Address"),
+    gettext_noop("Username"),
+    gettext_noop("HTTP Accept"),
+    gettext_noop("Path"),
+    gettext_noop("Attempt Time"),
+    gettext_noop("Access lock out"),
+    gettext_noop("access failure"),
+    gettext_noop("access failures"),
+    gettext_noop("GET Data"),
+    gettext_noop("POST Data"),
+    gettext_noop("Failed Logins"),
+    gettext_noop("access attempt"),
+    gettext_noop("access attempts"),
+    gettext_noop("Access Attempt"),
+    gettext_noop("Expires At"),
+    gettext_noop("The time when access attempt expires and is no longer valid."),
+    gettext_noop("access attempt expiration"),
+    gettext_noop("access attempt expirations"),
+    gettext_noop("Logout Time"),
+    gettext_noop("Session key hash (sha256)"),
+    gettext_noop("access log"),
+    gettext_noop("access logs"),
+    gettext_noop("Locked Out"),
+    gettext_noop("Form Data"),
+    gettext_noop("Meta Data"),
+    gettext_noop("Clean up expired attempts"),
+    gettext_noop("Not set"),
+    gettext_noop("Attempt Remaining"),
+]

@@ -1,7 +1,15 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+# Sign-in apps whose own names (label-made: "Axes", "Totp", "Static") are not translatable: what the admin's
+# sidebar calls them, in the staff's language.
+SIGN_IN_APP_NAMES = {
+    "axes": _("Sign-in protection"),
+    "otp_totp": _("Authenticator apps"),
+    "otp_static": _("Backup codes"),
+}
 
 
 class SmartgovConfig(AppConfig):
@@ -25,6 +33,8 @@ class SmartgovConfig(AppConfig):
         sqlite_like.connect()
         # Rendered page pieces kept in each process depend on settings, which tests change.
         fragments.connect()
+        for label, name in SIGN_IN_APP_NAMES.items():
+            apps.get_app_config(label).verbose_name = name
 
 
 class SmartgovAdminConfig(admin_apps.AdminConfig):
