@@ -350,6 +350,7 @@ class Bench:
             "errors": row.get("errors", 0),
             "samples": row.get("samples", []),
             "completed": result["scenarios"]["submission"]["completed"],
+            "requests": result["scenarios"]["submission"]["requests"],
             "cpu": {role: seconds for (_side, role), seconds in spent.items()},
             "busy": window.busy,
             "seconds": window.seconds,
