@@ -3,12 +3,17 @@ from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
-# Sign-in apps whose own names (label-made: "Axes", "Totp", "Static") are not translatable: what the admin's
-# sidebar calls them, in the staff's language.
+# The sign-in apps' names (made from their labels: "Axes", "Totp", "Static") and django-otp's device names are
+# not marked for translation: what the admin calls them, in the staff's language. Only the names shown change
+# (a model's migration state is read from its Meta as written, so no migration follows).
 SIGN_IN_APP_NAMES = {
     "axes": _("Sign-in protection"),
-    "otp_totp": _("Authenticator apps"),
-    "otp_static": _("Backup codes"),
+    "otp_totp": _("Two-factor sign-in"),
+    "otp_static": _("Two-factor backup codes"),
+}
+SIGN_IN_MODEL_NAMES = {
+    ("otp_totp", "TOTPDevice"): (_("authenticator app"), _("authenticator apps")),
+    ("otp_static", "StaticDevice"): (_("backup code list"), _("backup code lists")),
 }
 
 
@@ -35,6 +40,9 @@ class SmartgovConfig(AppConfig):
         fragments.connect()
         for label, name in SIGN_IN_APP_NAMES.items():
             apps.get_app_config(label).verbose_name = name
+        for (label, model), (singular, plural) in SIGN_IN_MODEL_NAMES.items():
+            meta = apps.get_model(label, model)._meta
+            meta.verbose_name, meta.verbose_name_plural = singular, plural
 
 
 class SmartgovAdminConfig(admin_apps.AdminConfig):

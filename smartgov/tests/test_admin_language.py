@@ -96,8 +96,8 @@ def test_the_title_of_a_case_page_reads_naturally_in_mongolian(officer_client):
     assert "<h1>Засах: санал гомдол</h1>" in page.content.decode()
 
 
-def test_the_admin_index_for_the_system_administrator_is_mongolian_but_for_django_otp_s_device_names(client):
-    """Django's index headings (read by screen readers) and django-axes's names come from our catalogue."""
+def test_the_admin_index_for_the_system_administrator_is_mongolian(client):
+    """Django's index headings (read by screen readers) and the sign-in apps' names come from our catalogue."""
     from django.contrib.auth import get_user_model
 
     client.force_login(get_user_model().objects.create_superuser("root", "root@example.org", "a-long-pass-phrase-1"))
@@ -107,6 +107,11 @@ def test_the_admin_index_for_the_system_administrator_is_mongolian_but_for_djang
         text = re.sub(r"<(script|style)\b.*?</\1>|<[^>]+>", " ", page, flags=re.DOTALL)
         words |= {word.strip() for word in re.findall(r"[A-Za-z][A-Za-z ]{3,}", text)}
 
-    # The user's name, the switch back to English, the brand, django-otp's models (names not marked for translation).
-    assert words <= {"root", "English", "smartgov", "rsaquo", "Static devices", "TOTP devices"}
-    assert "Нэвтрэлтийн хамгаалалт" in pages[0] and "Нэвтрэх оролдлогууд" in pages[0] and "Бүртгэлийн төрөл" in pages[0]
+    # The user's name, the switch back to English, the brand, and an entity's name left in a breadcrumb's text.
+    assert words <= {"root", "English", "smartgov", "rsaquo"}
+    assert (
+        "Баталгаажуулах аппууд" in pages[0]
+        and "Нэвтрэлтийн хамгаалалт" in pages[0]
+        and "Нэвтрэх оролдлогууд" in pages[0]
+        and "Бүртгэлийн төрөл" in pages[0]
+    )
