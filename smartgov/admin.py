@@ -2,6 +2,11 @@ from django.contrib import admin
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static import admin as static_admin
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp import admin as totp_admin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -49,7 +54,57 @@ class OutboxMessageAdmin(admin.ModelAdmin):
         return False
 
 
-class TOTPDeviceAdmin(totp_admin.TOTPDeviceAdmin):
+def _titled(filter_class, title):
+    """`filter_class` showing `title` instead of its field's name."""
+
+    class Titled(filter_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.title = title
+
+    return Titled
+
+
+class DeviceListWordsMixin:
+    """django-otp's device lists in the reader's language.
+
+    django-otp leaves its field names unmarked for translation, and builds its
+    search hint in English around the user fields' names, translated once at
+    import: one language's words inside another's sentence, whoever reads it.
+    The columns and filters here are the same fields, named in our catalogue.
+    """
+
+    list_display = ["device_user", "device_name", "created", "last_used", "is_confirmed"]
+    list_filter = [
+        ("created_at", _titled(admin.DateFieldListFilter, _("created"))),
+        ("last_used_at", _titled(admin.DateFieldListFilter, _("last used"))),
+        ("confirmed", _titled(admin.BooleanFieldListFilter, _("confirmed"))),
+    ]
+    search_fields = ["user__username", "user__email"]
+    search_help_text = _("Search by the user's username or e-mail address.")
+
+    @admin.display(description=_("user"), ordering="user__username")
+    def device_user(self, device):
+        return device.user
+
+    @admin.display(description=_("name"), ordering="name")
+    def device_name(self, device):
+        return device.name
+
+    @admin.display(description=_("created"), ordering="created_at")
+    def created(self, device):
+        return device.created_at
+
+    @admin.display(description=_("last used"), ordering="last_used_at")
+    def last_used(self, device):
+        return device.last_used_at
+
+    @admin.display(description=_("confirmed"), boolean=True, ordering="confirmed")
+    def is_confirmed(self, device):
+        return device.confirmed
+
+
+class TOTPDeviceAdmin(DeviceListWordsMixin, totp_admin.TOTPDeviceAdmin):
     """django-otp's device admin, answering 404 for an unknown device instead of crashing."""
 
     def config_view(self, request, pk):
@@ -60,6 +115,18 @@ class TOTPDeviceAdmin(totp_admin.TOTPDeviceAdmin):
         get_object_or_404(TOTPDevice, pk=pk)
         return super().qrcode_view(request, pk)
 
+    @admin.display(description=_("QR code"))
+    def qrcode_link(self, device):
+        """The link to the device's set-up page (its QR code), named in the reader's language."""
+        href = reverse("admin:otp_totp_totpdevice_config", kwargs={"pk": device.pk})
+        return format_html('<a href="{}">{}</a>', href, _("Show the QR code"))
+
+
+class StaticDeviceAdmin(DeviceListWordsMixin, static_admin.StaticDeviceAdmin):
+    pass
+
 
 admin.site.unregister(TOTPDevice)
 admin.site.register(TOTPDevice, TOTPDeviceAdmin)
+admin.site.unregister(StaticDevice)
+admin.site.register(StaticDevice, StaticDeviceAdmin)
