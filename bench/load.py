@@ -350,7 +350,9 @@ class Bench:
             "errors": row.get("errors", 0),
             "samples": row.get("samples", []),
             "completed": result["scenarios"]["submission"]["completed"],
+            # The client counts requests only for flows started after the warm-up, as it does latencies.
             "requests": result["scenarios"]["submission"]["requests"],
+            "counted": len(result["scenarios"]["submission"]["latencies"]),
             "cpu": {role: seconds for (_side, role), seconds in spent.items()},
             "busy": window.busy,
             "seconds": window.seconds,

@@ -135,8 +135,9 @@ def print_rounds(rounds, args):
 
 
 def requests_per_submission(rows):
-    done = sum(row["completed"] for row in rows)
-    return sum(row.get("requests", 0) for row in rows) / done if done else 0.0
+    """Requests a submission took: both counted over the flows started after the warm-up (completed counts all)."""
+    counted = sum(row.get("counted", 0) for row in rows)
+    return sum(row.get("requests", 0) for row in rows) / counted if counted else 0.0
 
 
 def print_floor(side, cpu, by_side):

@@ -20,7 +20,9 @@ def side_rounds(side, *, completed, requests, cpu_ms, rate):
             "errors": 0,
             "samples": [],
             "completed": completed,
-            "requests": requests,
+            # Counted after the warm-up: fewer flows than completed, in the same proportion of requests.
+            "requests": requests // 2,
+            "counted": completed // 2,
             "cpu": {role: ms / 1000 * completed for role, ms in cpu_ms.items()},
             "busy": 100.0,
             "seconds": 20.0,
