@@ -341,6 +341,7 @@ class Bench:
         spent = window.stop()
         spent[(name, "load client")] = result["cpu_seconds"]
         row = report.figures(result, "submission") or {}
+        submissions = result["scenarios"]["submission"]
         return {
             "round": number,
             "side": name,
@@ -349,10 +350,10 @@ class Bench:
             "p95": row.get("p95"),
             "errors": row.get("errors", 0),
             "samples": row.get("samples", []),
-            "completed": result["scenarios"]["submission"]["completed"],
-            # The client counts requests only for flows started after the warm-up, as it does latencies.
-            "requests": result["scenarios"]["submission"]["requests"],
-            "counted": len(result["scenarios"]["submission"]["latencies"]),
+            "completed": submissions["completed"],
+            # The client counts requests of the flows started after the warm-up, those that failed too.
+            "requests": submissions["requests"],
+            "counted": len(submissions["latencies"]) + submissions["errors"],
             "cpu": {role: seconds for (_side, role), seconds in spent.items()},
             "busy": window.busy,
             "seconds": window.seconds,

@@ -135,7 +135,7 @@ def print_rounds(rounds, args):
 
 
 def requests_per_submission(rows):
-    """Requests a submission took: both counted over the flows started after the warm-up (completed counts all)."""
+    """Requests a flow took: both counted over the flows started after the warm-up (completed counts all)."""
     counted = sum(row.get("counted", 0) for row in rows)
     return sum(row.get("requests", 0) for row in rows) / counted if counted else 0.0
 

@@ -68,7 +68,8 @@ def attachments_help(count, size):
 @functools.cache
 def _attachments_help(count, size, language):
     # Made once per language and limits: `ngettext_lazy(...) % values` builds a new lazy class on each call
-    # (about 0.2 ms, on each of the three forms a submission builds) and then translates at once anyway.
+    # (about 0.2 ms, on each form a submission builds: the check step's and the send's) and then translates
+    # at once anyway.
     return ngettext(
         "You may attach %(count)d file: a photo (JPEG, PNG, GIF, WebP or HEIC) or a PDF, up to %(size)d MB.",
         "You may attach up to %(count)d files: photos (JPEG, PNG, GIF, WebP or HEIC) or PDFs, each up to %(size)d MB.",

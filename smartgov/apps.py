@@ -4,8 +4,9 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 # The sign-in apps' names (made from their labels: "Axes", "Totp", "Static") and django-otp's device names are
-# not marked for translation: what the admin calls them, in the staff's language. Only the names shown change
-# (a model's migration state is read from its Meta as written, so no migration follows).
+# not marked for translation: what the admin calls them, in the staff's language. Only the names shown change:
+# a model's migration state is read from its Meta as written, so no migration follows, and the permissions
+# migrate creates keep django-otp's English names ("Can add TOTP device").
 SIGN_IN_APP_NAMES = {
     "axes": _("Sign-in protection"),
     "otp_totp": _("Two-factor sign-in"),

@@ -117,13 +117,17 @@ def test_a_built_form_s_file_help_is_in_the_active_language_and_follows_the_limi
     for language in ("en", "mn", "en"):
         with translation.override(language):
             helps.setdefault(language, []).append(str(GrievanceForm(language=language).fields["attachments"].help_text))
-    settings.GRM_MAX_ATTACHMENTS = 2
-    with translation.override("en"):
-        fewer = str(GrievanceForm(language="en").fields["attachments"].help_text)
+    settings.GRM_MAX_ATTACHMENTS, settings.UPLOAD_MAX_FILE_BYTES = 2, 1024 * 1024
+    changed = {}
+    for language in ("en", "mn"):
+        with translation.override(language):
+            changed[language] = str(GrievanceForm(language=language).fields["attachments"].help_text)
     assert helps["en"][0] == helps["en"][1]
     assert "You may attach up to 3 files" in helps["en"][0]
     assert "3" in helps["mn"][0] and "You may attach" not in helps["mn"][0]
-    assert "You may attach up to 2 files" in fewer
+    assert "You may attach up to 2 files" in changed["en"] and "each up to 1 MB" in changed["en"]
+    assert changed["mn"] != helps["mn"][0] and "2" in changed["mn"] and "1" in changed["mn"]
+    assert "You may attach" not in changed["mn"]
 
 
 def test_each_form_page_has_its_own_csrf_and_submission_tokens(client):
