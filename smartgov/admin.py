@@ -65,6 +65,16 @@ def _titled(filter_class, title):
     return Titled
 
 
+def _device_column(field, description, *, ordering=None, **options):
+    """A device list's column showing `field` under `description`, sorted by the field unless told otherwise."""
+
+    @admin.display(description=description, ordering=ordering or field, **options)
+    def column(self, device):
+        return getattr(device, field)
+
+    return column
+
+
 class DeviceListWordsMixin:
     """django-otp's device lists in the reader's language.
 
@@ -74,34 +84,20 @@ class DeviceListWordsMixin:
     The columns and filters here are the same fields, named in our catalogue.
     """
 
+    device_user = _device_column("user", _("user"), ordering="user__username")
+    device_name = _device_column("name", _("name"))
+    created = _device_column("created_at", _("created"))
+    last_used = _device_column("last_used_at", _("last used"))
+    is_confirmed = _device_column("confirmed", _("confirmed"), boolean=True)
+
     list_display = ["device_user", "device_name", "created", "last_used", "is_confirmed"]
     list_filter = [
-        ("created_at", _titled(admin.DateFieldListFilter, _("created"))),
-        ("last_used_at", _titled(admin.DateFieldListFilter, _("last used"))),
-        ("confirmed", _titled(admin.BooleanFieldListFilter, _("confirmed"))),
+        ("created_at", _titled(admin.DateFieldListFilter, created.short_description)),
+        ("last_used_at", _titled(admin.DateFieldListFilter, last_used.short_description)),
+        ("confirmed", _titled(admin.BooleanFieldListFilter, is_confirmed.short_description)),
     ]
     search_fields = ["user__username", "user__email"]
     search_help_text = _("Search by the user's username or e-mail address.")
-
-    @admin.display(description=_("user"), ordering="user__username")
-    def device_user(self, device):
-        return device.user
-
-    @admin.display(description=_("name"), ordering="name")
-    def device_name(self, device):
-        return device.name
-
-    @admin.display(description=_("created"), ordering="created_at")
-    def created(self, device):
-        return device.created_at
-
-    @admin.display(description=_("last used"), ordering="last_used_at")
-    def last_used(self, device):
-        return device.last_used_at
-
-    @admin.display(description=_("confirmed"), boolean=True, ordering="confirmed")
-    def is_confirmed(self, device):
-        return device.confirmed
 
 
 class TOTPDeviceAdmin(DeviceListWordsMixin, totp_admin.TOTPDeviceAdmin):
