@@ -139,6 +139,9 @@ CACHES = {
     # Rendered pieces of public pages that are the same for every visitor (the empty feedback form's
     # fields), kept in each process: cheaper than rendering them and than fetching them from Redis.
     "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments"},
+    # Each public page's header (its menu and language links follow the page's path and query), apart
+    # from the fragments: the paths visitors ask for can push out only other headers, never the kept pages.
+    "page_headers": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "page_headers"},
 }
 
 # --- Authentication -------------------------------------------------------

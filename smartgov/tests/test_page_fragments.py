@@ -3,6 +3,9 @@
 import re
 
 import pytest
+from django.core.cache import caches
+
+from smartgov.fragments import FRAGMENTS, PAGE_HEADERS
 
 pytestmark = pytest.mark.django_db
 
@@ -31,3 +34,21 @@ def test_a_changed_setting_shows_at_once(client, settings):
     settings.GRM_CONTACT = {**settings.GRM_CONTACT, "hotline": "7000-9999"}
     footer = client.get("/en/").content.decode().split("<footer", 1)[1]
     assert "7000-9999" in footer
+
+
+def test_the_paths_visitors_ask_for_are_kept_apart_from_the_pages_every_visit_needs(client):
+    """Any number of query strings and paths can be asked for: their headers go to their own cache."""
+    client.get("/mn/grievances/new/")
+    kept = set(caches[FRAGMENTS]._cache)
+    headers = len(caches[PAGE_HEADERS]._cache)
+    for number in range(5):
+        track = client.get(f"/mn/grievances/track/?number=f-2026/{number}").content.decode()
+        assert f'href="/en/grievances/track/?number=f-2026/{number}"' in track
+    assert set(caches[FRAGMENTS]._cache) == kept
+    assert len(caches[PAGE_HEADERS]._cache) == headers + 5
+
+
+def test_a_changed_setting_forgets_the_headers_too(client, settings):
+    client.get("/en/")
+    settings.PROJECT_NAME = "Another project"
+    assert "Another project" in client.get("/en/").content.decode().split("<main", 1)[0]
