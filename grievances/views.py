@@ -12,6 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
 
 from smartgov import ratelimit
+from smartgov.csrf_failure import answers_csrf_failure
 from smartgov.exceptions import ApplicationError
 from smartgov.office import piu_office
 
@@ -37,6 +38,19 @@ FORM_TEMPLATE = "grievances/grievance_form.html"
 CHECK_TEMPLATE = "grievances/grievance_check.html"
 
 
+@pathway_page
+def _answers_again(request):
+    """The form refused by the CSRF check (its cookie was gone): the answers shown again to send, nothing stored.
+
+    Files are not kept: they came with a POST that was refused.
+    """
+    form = GrievanceForm(request.POST, language=get_language())
+    form.is_valid()
+    form.add_error(None, _("The page had expired, so your answers were not sent. Check them and send them again."))
+    return render(request, FORM_TEMPLATE, {"form": form}, status=403)
+
+
+@answers_csrf_failure(_answers_again)
 @sensitive_post_parameters(*SENSITIVE_FORM_FIELDS)
 @pathway_page
 def grievance_new(request):

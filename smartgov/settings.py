@@ -51,6 +51,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# A refused POST gets a page in the reader's language, and the feedback form its answers back (csrf_failure.py).
+CSRF_FAILURE_VIEW = "smartgov.csrf_failure.csrf_failure"
 
 INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin.
