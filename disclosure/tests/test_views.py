@@ -194,3 +194,19 @@ def test_the_document_page_runs_a_fixed_number_of_queries(client, django_assert_
     # document, versions, files, other disclosures, comments on the draft
     with django_assert_num_queries(5):
         assert client.get(_detail(document)).status_code == 200
+
+
+def test_text_shown_in_another_language_than_the_page_s_is_marked_with_its_own(client):
+    """Kazakh pages show the Mongolian text; a page whose language has no text shows the other (WCAG 3.1.2)."""
+    document = DocumentFactory(
+        title_mn="Хөдөлмөрийн менежментийн журам", title_en="", summary_mn="", summary_en="Labour."
+    )
+    make_version(document, changes_mn="", changes_en="Section 4 rewritten.")
+    kazakh = client.get(f"/kk/documents/{document.pk}/").content.decode()
+    assert '<h1 lang="mn">Хөдөлмөрийн менежментийн журам</h1>' in kazakh
+    assert '<p class="lead" lang="en">Labour.</p>' in kazakh
+    assert '<p lang="en">Section 4 rewritten.</p>' in kazakh
+    english = client.get(f"/en/documents/{document.pk}/").content.decode()
+    assert '<h1 lang="mn">' in english and '<p class="lead">Labour.</p>' in english
+    mongolian = client.get("/mn/documents/").content.decode()
+    assert "<h3><a" in mongolian and 'lang="en"' not in mongolian.split("<main", 1)[1]
