@@ -17,6 +17,7 @@ NEUTRAL_PATH = "/en/grievances/how-it-works/?neutral"
 BEFORE_PATH = "/en/"
 SUPPORT_PATH = "/en/grievances/safe/"
 BUTTON = ".exit-this-page-button"
+SHIFT_HINT = ".exit-this-page-hint"
 
 
 @pytest.fixture(autouse=True)
@@ -92,6 +93,7 @@ def test_with_javascript_tab_and_enter_leave_without_a_trace(page, services_offe
 
 def test_with_javascript_shift_three_times_leaves_without_a_trace(page, services_offered):
     length = _open_pathway(page)
+    assert page.is_visible(SHIFT_HINT)  # "Or press the Shift key 3 times": true here
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")
     assert page.url.endswith(SUPPORT_PATH)  # twice is not enough
@@ -149,6 +151,7 @@ def test_the_confirmation_of_a_sensitive_case_has_the_control(page, services_off
 def test_without_javascript_the_mouse_leaves(page_without_javascript, services_offered):
     tab = page_without_javascript
     tab.goto(SUPPORT_PATH)
+    assert not tab.is_visible(SHIFT_HINT)  # the Shift keys do nothing without the script: no hint that they would
     tab.click(BUTTON)
     _assert_left(tab)
 

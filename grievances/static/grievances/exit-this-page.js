@@ -3,7 +3,8 @@
  * Without this script the control is a plain link to the neutral site. With it:
  * - the click (or Enter on the focused link) blanks the page and leaves with
  *   location.replace(), so the pathway page is not left in the browser's history;
- * - pressing Shift three times within 5 seconds does the same, from anywhere on the page;
+ * - pressing Shift three times within 5 seconds does the same, from anywhere on the page (the hint
+ *   that says so is shown only here, since without the script the keys do nothing);
  * - on the feedback form the control is hidden until the "harassment or abuse" box is ticked.
  */
 (function () {
@@ -13,6 +14,10 @@
     return;
   }
   var link = control.querySelector("a");
+  var hint = control.querySelector(".exit-this-page-hint");
+  if (hint) {
+    hint.hidden = false;
+  }
   var presses = 0;
   var timer = null;
 
