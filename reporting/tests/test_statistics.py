@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 from datetime import date
 from io import StringIO
 
@@ -88,6 +89,9 @@ def test_the_page_has_charts_with_tables_the_map_the_licence_and_the_downloads(c
     assert "creativecommons.org/licenses/by/4.0/" in page
     assert "data.csv?half=2020-H2" in page and "data.json?half=2020-H2" in page
     assert "<script" not in page
+    # Each landmark has a name of its own (a chart's region is not named like the section around it).
+    names = re.findall(r'role="region" aria-label="([^"]+)"', page) + re.findall(r'<h2 id="[^"]+">([^<]+)</h2>', page)
+    assert len(names) > 4 and len(names) == len(set(names))
 
 
 def test_the_data_dictionary_lists_the_columns_and_every_aimag_code(client):
