@@ -1,7 +1,10 @@
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+import polib
 import pytest
+from django.conf import settings
 from django.template import Context, Template
 from django.utils import translation
 
@@ -49,3 +52,24 @@ def test_the_filter_follows_the_active_language():
 @pytest.mark.parametrize(("language", "expected"), [("mn", "2026.11.03"), ("kk", "03.11.2026"), ("en", "3 Nov 2026")])
 def test_the_short_form_is_the_numeric_one_each_language_writes_for_text_messages(language, expected):
     assert written_date(date(2026, 11, 3), language, short=True) == expected
+
+
+# A date written out ends in the day's number (mn) or the month's name (kk), whose case ending a sentence cannot
+# choose for every date: "1-аас" is wrong Mongolian for the 1st, "желтоқсан дейін" wrong Kazakh. So the catalogues
+# put a date where it needs no ending ("... гэхэд", "... өдөр", "... күніне дейін", "X – Y"). Text messages, whose
+# dates are the short numeric form (they name %(url)s), are not held to it.
+DATE_WITH_AN_ENDING = {
+    "mn": re.compile(r"%\((?:date|start|end)\)s-"),
+    "kk": re.compile(r"%\((?:date|start|end)\)s (?:дейін|бастап|бері|кейін)"),
+}
+
+
+@pytest.mark.parametrize("language", ["mn", "kk"])
+def test_no_translation_puts_a_case_ending_on_a_date_written_out(language):
+    catalogue = polib.pofile(str(settings.BASE_DIR / "locale" / language / "LC_MESSAGES" / "django.po"))
+    wrong = [
+        entry.msgstr
+        for entry in catalogue.translated_entries()
+        if "%(url)s" not in entry.msgid and DATE_WITH_AN_ENDING[language].search(entry.msgstr)
+    ]
+    assert wrong == []
