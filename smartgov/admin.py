@@ -53,6 +53,13 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        """Nobody deletes one: a sent message is the record that the complainant was told (the history links it).
+
+        The complainant's anonymisation removes their case's messages through its service (personal_data.py).
+        """
+        return False
+
 
 def _titled(filter_class, title):
     """`filter_class` showing `title` instead of its field's name."""

@@ -35,6 +35,7 @@ from grievances.tests.factories import UserFactory, case_in_state, register_grie
 from grievances.tracking import tracking_code_hash
 from reporting.tests.factories import ReportRecordFactory
 from smartgov import roles
+from smartgov.models import OutboxMessage
 from stakeholders.evidence import event_evidence_attach, event_evidence_update
 from stakeholders.models import FeedbackSource
 from stakeholders.tests.factories import ConsultationEventFactory, StakeholderFactory, feedback_on
@@ -193,6 +194,8 @@ ENDPOINTS = {
         ("POST", "/admin/grievances/grievance/{to_unmark}/sensitive/unmark/", {"sensitive-unmark-note": "Not SEA"}),
         (LOGIN, LOGIN, 404, 403, 404, 403, 302),
     ),
+    # A message is the record that the complainant was told: nobody deletes one by hand, the superuser neither.
+    "admin outbox message delete page": (("GET", "/admin/smartgov/outboxmessage/{message}/delete/", None), NOBODY),
     "admin TOTP device set-up page": (("GET", "/admin/otp_totp/totpdevice/{device}/config/", None), SUPERUSER_ONLY),
     "admin TOTP device QR code": (("GET", "/admin/otp_totp/totpdevice/{device}/qrcode/", None), SUPERUSER_ONLY),
     # --- report download (outside the admin, checked on every request) ----------------------
@@ -439,6 +442,7 @@ def world(settings):
         "to_reopen": _case(assignee=psc, resolve=True).pk,
         "to_close": _case(assignee=psc, resolve=True).pk,
         "record": ReportRecordFactory().pk,
+        "message": OutboxMessage.objects.filter(reference=f"grievance:{assigned.pk}").earliest("pk").pk,
         "device": TOTPDevice.objects.create(user=users["superuser"], name="phone").pk,
         "stakeholder": StakeholderFactory().pk,
         "event": event.pk,
@@ -501,6 +505,7 @@ def _route_names(patterns, namespace=""):
 
 def test_the_table_covers_every_route_of_the_portal():
     dummy_ids = {key: 1 for key in ("assigned", "other", "attachment", "record", "device", "stakeholder", "event")}
+    dummy_ids["message"] = 1
     dummy_ids |= {"feedback": 1, "letter": 1, "evidence": 1, "evidence_name": "sheet.pdf"}
     dummy_ids |= {key: 1 for key in ("document", "version", "version_file")} | {"version_file_name": "sep.pdf"}
     dummy_ids |= {key: 1 for key in ("to_acknowledge", "to_mark_unrelated", "to_assign", "to_escalate")}
