@@ -199,12 +199,30 @@ class GrievanceActionForm(ActionForm):
         self.fields["note"] = forms.CharField(label=_("note"), required=False)
         for transition in bulk_transitions():
             for item in transition.inputs:
-                if item.name not in self.fields:
-                    field = self.fields[item.name] = form_field(item, None)
-                    field.required = False
-                    if item.kind == "choice" and item.required:
-                        # A required choice (the stage) has no blank on the case page; here it must not be preset.
-                        field.choices = [("", "---------"), *field.choices]
+                if item.name in self.fields:
+                    continue
+                if item.kind == "user":
+                    self.fields[item.name] = _person_or_nobody_field(item)
+                    continue
+                field = self.fields[item.name] = form_field(item, None)
+                field.required = False
+                if item.kind == "choice" and item.required:
+                    # A required choice (the stage) has no blank on the case page; here it must not be preset.
+                    field.choices = [("", "---------"), *field.choices]
+
+
+# The bar's value for "Nobody", which on the list must be chosen: left at its blank start, the person box
+# would otherwise take every selected case away from whoever has it.
+NOBODY = "nobody"
+
+
+def _person_or_nobody_field(item):
+    """A person to choose for the selected cases, "Nobody" among them, starting on neither."""
+    people = {str(user.pk): user for user in grievance_handlers()}
+    choices = [("", "---------"), (NOBODY, _("Nobody")), *((pk, str(user)) for pk, user in people.items())]
+    return forms.TypedChoiceField(
+        label=item.label, choices=choices, coerce=people.get, empty_value=None, required=False
+    )
 
 
 def bulk_transitions():
@@ -237,6 +255,12 @@ def _bulk_run(model_admin, request, queryset, *, transition):
             for error in form.errors[name]:
                 message = gettext("%(field)s: %(error)s") % {"field": form.fields[name].label, "error": error}
                 model_admin.message_user(request, message, messages.ERROR)
+        return
+    unchosen = [item for item in transition.inputs if item.kind == "user" and not request.POST.get(item.name)]
+    for item in unchosen:
+        message = gettext("%(field)s: choose a person, or “Nobody”.") % {"field": form.fields[item.name].label}
+        model_admin.message_user(request, message, messages.ERROR)
+    if unchosen:
         return
     values = form.cleaned_data
     arguments = {item.name: values.get(item.name) for item in transition.inputs}

@@ -193,6 +193,30 @@ def test_a_bulk_assignment_to_someone_no_longer_offered_changes_nothing(officer_
     assert len([str(message) for message in response.context["messages"]]) == 1
 
 
+def test_a_bulk_assignment_left_on_the_blank_start_changes_nothing_and_says_to_choose(officer_client):
+    member = user_with_role(roles.PSC_MEMBER)
+    grievance = services.grievance_assign(grievance=register_grievance(), actor=None, assignee=member)
+    response = officer_client.post(
+        CHANGELIST,
+        {"action": "assign", "_selected_action": [grievance.pk], "assignee": ""},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    grievance.refresh_from_db()
+    assert grievance.assigned_to == member
+    assert [str(message) for message in response.context["messages"]] == ["assign to: choose a person, or “Nobody”."]
+
+
+def test_a_bulk_assignment_to_nobody_is_chosen_and_takes_the_cases_from_whoever_had_them(officer_client):
+    member = user_with_role(roles.PSC_MEMBER)
+    grievance = services.grievance_assign(grievance=register_grievance(), actor=None, assignee=member)
+    page = " ".join(officer_client.get(CHANGELIST).content.decode().split())
+    assert '<option value="" selected>---------</option> <option value="nobody">' in page  # the bar starts on neither
+    officer_client.post(CHANGELIST, {"action": "assign", "_selected_action": [grievance.pk], "assignee": "nobody"})
+    grievance.refresh_from_db()
+    assert grievance.assigned_to is None
+
+
 # --- the History button: the case's own history ------------------------------------------------------------
 
 # Session, user, the user's and their groups' permissions, the case, its history (one query, views folded).
