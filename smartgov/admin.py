@@ -1,15 +1,17 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_otp.plugins.otp_static import admin as static_admin
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp import admin as totp_admin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .calendar_changes import calendar_day_save, calendar_days_delete
 from .models import CalendarDay, OutboxMessage
 
 
@@ -19,6 +21,25 @@ class CalendarDayAdmin(admin.ModelAdmin):
     list_filter = ["is_working_day"]
     search_fields = ["reason"]
     date_hierarchy = "date"
+
+    # Saved and deleted through the calendar's services, which move the open deadlines the change falls within.
+    def save_model(self, request, obj, form, change):
+        self._say_moved(request, calendar_day_save(day=obj, actor=request.user))
+
+    def delete_model(self, request, obj):
+        self._say_moved(request, calendar_days_delete(days=[obj], actor=request.user))
+
+    def delete_queryset(self, request, queryset):
+        self._say_moved(request, calendar_days_delete(days=queryset, actor=request.user))
+
+    def _say_moved(self, request, moved):
+        if moved:
+            message = ngettext(
+                "The deadlines of %(count)d open case moved with the calendar.",
+                "The deadlines of %(count)d open cases moved with the calendar.",
+                moved,
+            ) % {"count": moved}
+            self.message_user(request, message, messages.INFO)
 
 
 @admin.register(OutboxMessage)
