@@ -2,13 +2,14 @@
 
 from django import forms
 from django.contrib import admin
-from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.contenttypes.admin import GenericStackedInline
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from smartgov.admin_site import HTTPS_LINKS
 from smartgov.exceptions import ApplicationError
@@ -113,17 +114,39 @@ class StakeholderAdmin(TranslationAdmin):
         return TemplateResponse(request, "admin/stakeholders/stakeholder/grid.html", context)
 
 
-class AgendaItemInline(TranslationTabularInline):
+# Texts in two languages side by side in a stacked inline: boxes narrow enough for the pair to fit 1280 px.
+PAIRED_TEXTS = {
+    models.CharField: {"widget": forms.TextInput(attrs={"size": 32})},
+    models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 32})},
+}
+
+
+class AgendaItemInline(TranslationStackedInline):
+    """One block per item, each text's Mongolian and English side by side (a nine-column table overflowed the page)."""
+
     model = AgendaItem
     extra = 0
-    fields = ["starts_at", "ends_at", "title", "presenter", "details"]
+    fields = [
+        ("starts_at", "ends_at"),
+        ("title_mn", "title_en"),
+        ("presenter_mn", "presenter_en"),
+        ("details_mn", "details_en"),
+    ]
+    formfield_overrides = PAIRED_TEXTS
 
 
 class ParticipationInline(TranslationTabularInline):
     model = Participation
     extra = 0
-    fields = ["position", "organisation", "organisation_type", "stakeholder", "male", "female", "other"]
+    fields = ["position", "organisation", "male", "female", "other", "organisation_type", "stakeholder"]
     autocomplete_fields = ["stakeholder"]
+    # Narrow boxes for the organisation's two names and the counts, and the counts next to the names: the table is
+    # wider than the page beside the side menu and scrolls in its own box, where the counts stay in sight.
+    formfield_overrides = {
+        models.CharField: {"widget": forms.TextInput(attrs={"size": 24})},
+        models.PositiveIntegerField: {"widget": forms.NumberInput(attrs={"style": "width: 5em"})},
+        models.PositiveSmallIntegerField: {"widget": forms.NumberInput(attrs={"style": "width: 5em"})},
+    }
 
 
 class EventMaterialInline(TranslationTabularInline):
@@ -135,14 +158,18 @@ class EventMaterialInline(TranslationTabularInline):
 EVENT_FEEDBACK_FIELDS = ["topic_mn", "topic_en", "text_mn", "text_en", "author_organisation", "received_at"]
 
 
-class EventFeedbackInline(GenericTabularInline):
-    """Enter the points raised at the event; responses are given on each feedback item's page."""
+class EventFeedbackInline(GenericStackedInline):
+    """Enter the points raised at the event; responses are given on each feedback item's page.
+
+    One block per point, each text's Mongolian and English side by side (as a table it overflowed the page).
+    """
 
     model = FeedbackItem
     ct_field = "subject_type"
     ct_fk_field = "subject_id"
     extra = 0
-    fields = [*EVENT_FEEDBACK_FIELDS, "decision"]
+    fields = [("topic_mn", "topic_en"), ("text_mn", "text_en"), ("author_organisation", "received_at"), "decision"]
+    formfield_overrides = PAIRED_TEXTS
     readonly_fields = ["decision"]
     show_change_link = True
 
