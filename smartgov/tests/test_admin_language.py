@@ -1,6 +1,7 @@
 """The admin in Mongolian: the language switch, dates as the PIU writes them, titles without glued endings."""
 
 import html
+import json
 import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -144,3 +145,18 @@ def test_the_device_lists_are_in_the_reader_s_language(client, superuser, model_
     assert "Search by the user&#x27;s username or e-mail address." in english and "Last used" in english
     for column in range(1, 6):  # every column sorts
         assert "Утас" in client.get(url, {"o": str(column)}).content.decode()
+
+
+def test_the_admin_s_script_messages_missing_from_django_s_mongolian_are_in_mongolian(client, superuser):
+    """The two-box picker and the calendar: Django's Mongolian catalogue lacks these, so they showed in English."""
+    client.force_login(superuser)
+    client.cookies["django_language"] = "mn"
+    catalog = _catalog(client.get("/admin/jsi18n/").content.decode())
+    assert catalog["Choose all %s"] == "Бүгдийг сонгох (%s)"
+    assert catalog["Jan"] == "1-р сар"
+    assert catalog["Available %s"] == "Боломжтой %s"  # Django's own stay
+
+
+def _catalog(script):
+    """The messages of a JavaScriptCatalog script (the JSON object it assigns to newcatalog)."""
+    return json.loads(script.split("const newcatalog = ", 1)[1].split(";\n", 1)[0])
