@@ -160,6 +160,9 @@ def _shown(field, value):
         return "–"
     if field is not None and field.choices:
         value = dict(field.flatchoices).get(value, value)
+    elif isinstance(field, models.ForeignKey) and field.name != "assigned_to":  # people are stored by user name
+        # A record by its name, not its number (the referral body); one that was deleted since by its number.
+        value = field.related_model._base_manager.filter(pk=value).first() or value
     elif isinstance(field, models.DateTimeField):
         value = timezone.localtime(datetime.fromisoformat(value)).strftime("%Y-%m-%d %H:%M")
     text = str(value)

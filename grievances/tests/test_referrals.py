@@ -98,6 +98,19 @@ def test_a_picked_body_names_the_case_in_the_complainant_s_language():
     assert kazakh.referred_to == ELEVEN_ELEVEN_MN  # the register is kept in mn and en
 
 
+def test_the_history_names_the_picked_body_not_its_number():
+    from django.utils import translation
+
+    from grievances import history
+
+    grievance = _referred_to_eleven_eleven("en")
+    marked = grievance.events.get(event_type=EventType.MARKED_UNRELATED)
+    with translation.override("en"):
+        described, name = history.describe(marked), str(_eleven_eleven())
+    assert f"referral body: – → {name}" in described
+    assert f"→ {_eleven_eleven().pk}" not in described
+
+
 def test_typed_text_names_the_body_more_precisely():
     grievance = services.grievance_mark_unrelated(
         grievance=_acknowledged("en"), actor=None, referral_body=_eleven_eleven(), referred_to="11-11, land desk"
