@@ -553,9 +553,14 @@ def grievance_close_no_response(*, grievance: Grievance, actor, note: str = "") 
 
 
 def _clear_resolution(case):
+    """Take the case's resolution back (reopened, appealed): its date, its count and the way the answer was given.
+
+    The history entry keeps the old values; the report then shows the case as open, not answered.
+    """
     case.status = Status.RESOLVING
     case.resolved_on = None
     case.working_days_to_resolve = None
+    case.response_way = ""
 
 
 def _closed_with_answer(satisfaction):

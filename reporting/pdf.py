@@ -90,7 +90,8 @@ def _status_text(row, labels):
     lines = [str(labels["status"].get(row["status"], row["status"]))]
     if row["status"] == Status.RESOLVING:
         lines.append(_("Stage %(stage)s") % {"stage": row["stage"]})
-        lines.append(_("Overdue") if row["is_overdue"] else _("Within its deadline"))
+        if row["is_overdue"] is not None:  # stage 4 has no deadline
+            lines.append(_("Overdue") if row["is_overdue"] else _("Within its deadline"))
     if row["resolved_date"]:
         lines.append(_("Date: %(date)s") % {"date": report_date(row["resolved_date"])})
         days = row["working_days"] or 0

@@ -224,6 +224,7 @@ def addressed_cases(*, start: date, end: date, language: str | None = None):
         .values(
             "stage",
             "is_overdue",
+            "due_on",
             "registered_no",
             "received_at",
             "kind",
@@ -327,9 +328,10 @@ def grm_report_data(*, start: date, end: date, language: str | None = None) -> d
             "working_days": row["working_days_to_resolve"],
             "response_way": row["response_way"],
             "sensitive": False,
-            # Where a case still open stands today: its GRM stage and whether its deadline has passed.
+            # Where a case still open stands today: its GRM stage and whether its deadline has passed (None where
+            # its step has no deadline: stage 4, or waiting for the complainant).
             "stage": row["stage"],
-            "is_overdue": row["is_overdue"],
+            "is_overdue": row["is_overdue"] if row["due_on"] is not None else None,
         }
         for row in addressed_cases(start=start, end=end, language=language)
     ]

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from grievances import services
 from grievances.models import Status
 from reporting.cover import report_cover
 from reporting.pdf import grm_report_html
@@ -64,3 +65,19 @@ def test_an_open_case_within_its_deadline_says_so():
     english = text(grm_report_html(start=today - timedelta(days=1), end=today, language="en"))
 
     assert "Stage 1 · Within its deadline" in english
+
+
+def test_a_case_reopened_at_stage_4_is_open_without_a_deadline_and_without_the_old_answer_s_way():
+    """Stage 4 (higher authority, courts) has no deadline; a reopened case was not answered yet, whatever way it was."""
+    today = timezone.localdate()
+    answered = case(received_on=today, status=Status.RESOLVED, response_way="letter")
+    escalated = services.grievance_escalate(
+        grievance=services.grievance_reopen(grievance=answered, actor=None), actor=None, stage=4
+    )
+    assert (escalated.status, escalated.due_on, escalated.response_way) == (Status.RESOLVING, None, "")
+
+    english = text(grm_report_html(start=today - timedelta(days=1), end=today, language="en"))
+
+    row = english.split(escalated.registered_no, 1)[1]
+    assert "Resolving · Stage 4" in row
+    assert "Within its deadline" not in row and "Overdue" not in row and "Way:" not in row
