@@ -256,10 +256,19 @@ def _bulk_run(model_admin, request, queryset, *, transition):
                 message = gettext("%(field)s: %(error)s") % {"field": form.fields[name].label, "error": error}
                 model_admin.message_user(request, message, messages.ERROR)
         return
-    unchosen = [item for item in transition.inputs if item.kind == "user" and not request.POST.get(item.name)]
+    # What the bar starts on blank for (a person, the stage) must be chosen, or nothing is done.
+    unchosen = [
+        item
+        for item in transition.inputs
+        if (item.kind == "user" or (item.kind == "choice" and item.required)) and not request.POST.get(item.name)
+    ]
     for item in unchosen:
-        message = gettext("%(field)s: choose a person, or “Nobody”.") % {"field": form.fields[item.name].label}
-        model_admin.message_user(request, message, messages.ERROR)
+        wording = (
+            gettext("%(field)s: choose a person, or “Nobody”.")
+            if item.kind == "user"
+            else gettext("%(field)s: choose one.")
+        )
+        model_admin.message_user(request, wording % {"field": form.fields[item.name].label}, messages.ERROR)
     if unchosen:
         return
     values = form.cleaned_data
