@@ -11,6 +11,17 @@ from .models import RegistrationCounter
 NUMBER_PATTERN = re.compile(r"^(?P<prefix>[^-\s]+)-(?P<year>\d{4})/(?P<sequence>\d+)$")
 
 
+# A number as people type it: with or without the prefix (which may be typed in Cyrillic on a Mongolian
+# keyboard, "ф-2026/06", or with a space), then the year and the running number.
+TYPED_NUMBER_PATTERN = re.compile(r"^(?:[^\d\s/]+[\s\-]*)?(?P<year>\d{4})\s*/\s*(?P<sequence>\d{1,9})$")
+
+
+def parse_typed_number(text: str):
+    """Return (year, sequence) of a number as people type it (f-2026/06, 2026/6, ф-2026/06), or None."""
+    match = TYPED_NUMBER_PATTERN.match((text or "").strip())
+    return (int(match["year"]), int(match["sequence"])) if match else None
+
+
 def format_registration_number(year: int, sequence: int) -> str:
     return f"{settings.GRM_REGISTRATION_PREFIX}-{year}/{sequence:02d}"
 

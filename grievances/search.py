@@ -2,8 +2,8 @@
 
 A term is one of three kinds, each answered by an index:
 
-- a registration number (`f-2026/01`, in any case): the case with that year and running number, through
-  their unique index;
+- a registration number (`f-2026/01`, in any case, or without the prefix as the tracking page takes it:
+  `2026/01`, `ф-2026/1`): the case with that year and running number, through their unique index;
 - an e-mail address or a phone number, for staff who may see complainants: the cases whose complainant gave
   exactly that address or number, through the blind indexes;
 - anything else: the cases in whose public summaries (Mongolian or English) every word appears and, for
@@ -22,7 +22,7 @@ from django.db.models import Q
 from django.utils.text import smart_split, unescape_string_literal
 
 from .models import Complainant
-from .numbering import parse_registration_number
+from .numbering import parse_registration_number, parse_typed_number
 from .personal_data import contact_match, identity_match
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
@@ -38,7 +38,7 @@ def grievance_search(queryset, term, *, user):
     term = term.strip()
     if not term:
         return queryset
-    number = parse_registration_number(term)
+    number = parse_registration_number(term) or parse_typed_number(term)
     if number:
         year, sequence = number
         return queryset.filter(registration_year=year, registration_sequence=sequence)

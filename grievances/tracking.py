@@ -8,13 +8,12 @@ password hash would only cost the server).
 
 import hashlib
 import hmac
-import re
 import secrets
 
 from django.utils.crypto import salted_hmac
 
 from .models import Grievance
-from .numbering import format_registration_number
+from .numbering import format_registration_number, parse_typed_number
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 12
@@ -65,11 +64,6 @@ def tracking_code_matches(code: str, stored_hash: str) -> bool:
     return bool(stored_hash) and hmac.compare_digest(tracking_code_hash(code), stored_hash)
 
 
-# A number as people type it: with or without the prefix (which may be typed in Cyrillic on a Mongolian
-# keyboard, "ф-2026/06", or with a space), then the year and the running number.
-TYPED_NUMBER_PATTERN = re.compile(r"^(?:[^\d\s/]+[\s\-]*)?(?P<year>\d{4})\s*/\s*(?P<sequence>\d{1,9})$")
-
-
 def normalize_registration_number(number: str) -> str:
     """Write a typed number the way it is stored (F-2026/1 and 2026/1 become f-2026/01); '' if it is not one.
 
@@ -77,10 +71,8 @@ def normalize_registration_number(number: str) -> str:
     so the year and the running number are what identify a case; people often
     leave the prefix out or type it in their keyboard's alphabet.
     """
-    match = TYPED_NUMBER_PATTERN.match((number or "").strip())
-    if not match:
-        return ""
-    return format_registration_number(int(match["year"]), int(match["sequence"]))
+    typed = parse_typed_number(number)
+    return format_registration_number(*typed) if typed else ""
 
 
 # What the tracking page shows of a case (public_case.py), loaded with the look-up so the page adds no query:
