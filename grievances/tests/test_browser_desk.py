@@ -1,14 +1,13 @@
 """The officer's desk and case list in a real browser at 1280 × 800, in Mongolian and English."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 
 from grievances import complainant_side, services
 from grievances.tests.factories import case_in_state, register_grievance, user_with_role
 from grievances.workflow import State
 from smartgov import roles
+from smartgov.tests.staff_browser import sign_in
 
 pytestmark = pytest.mark.browser
 CHANGELIST = "/admin/grievances/grievance/"
@@ -18,20 +17,6 @@ LONG_SUMMARY = {
     "summary_mn": "Алслагдсан багийн малчид гар утасны сүлжээ муу, сумын үйлчилгээний төв хаалттай тул цахим "
     "үйлчилгээнд хандаж чадахгүй байна",
 }
-
-
-def _sign_in(tab, live_server, user, language):
-    """Give the browser tab a signed-in staff session in the language, at the officer's screen size."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    tab.context.add_cookies(
-        [
-            {"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url},
-            {"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url},
-        ]
-    )
-    tab.set_viewport_size({"width": 1280, "height": 800})
 
 
 @pytest.fixture
@@ -60,7 +45,7 @@ def cases(officer):
 def test_every_column_of_the_case_list_is_visible_without_scrolling_sideways(
     page, live_server, officer, cases, language
 ):
-    _sign_in(page, live_server, officer, language)
+    sign_in(page, live_server, officer, language)
 
     page.goto(CHANGELIST)
 
@@ -84,7 +69,7 @@ def test_every_column_of_the_case_list_is_visible_without_scrolling_sideways(
 @pytest.mark.parametrize("language", ["mn", "en"])
 def test_the_desk_shows_the_counts_of_the_database(page, live_server, officer, cases, language):
     expected = {"overdue": 1, "due_soon": 1, "awaiting_complainant": 1, "new": 2, "replies": 1, "unassigned": 3}
-    _sign_in(page, live_server, officer, language)
+    sign_in(page, live_server, officer, language)
 
     page.goto("/admin/")
 
@@ -98,7 +83,7 @@ def test_the_desk_shows_the_counts_of_the_database(page, live_server, officer, c
 
 def test_the_desk_has_no_axe_violations(page, live_server, officer, cases, axe_source):
     for language in ("mn", "en"):
-        _sign_in(page, live_server, officer, language)
+        sign_in(page, live_server, officer, language)
         page.goto("/admin/")
         page.evaluate(axe_source)
         violations = page.evaluate(
@@ -112,7 +97,7 @@ def test_the_language_switch_changes_the_admin_language_without_javascript(
     page_without_javascript, live_server, officer, cases
 ):
     tab = page_without_javascript
-    _sign_in(tab, live_server, officer, "en")
+    sign_in(tab, live_server, officer, "en")
     tab.goto(f"{CHANGELIST}?queue=new")
     assert tab.evaluate("document.documentElement.lang") == "en"
     assert "New, not yet acknowledged" in tab.inner_text("#changelist-filter")

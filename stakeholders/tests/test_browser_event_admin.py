@@ -1,9 +1,8 @@
 """The consultation event's admin page in a browser at 1280 px: the page keeps its width, the counts stay in sight."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
+from smartgov.tests.staff_browser import sign_in
 from stakeholders.tests.factories import (
     AgendaItemFactory,
     ConsultationEventFactory,
@@ -27,21 +26,8 @@ def event(transactional_db):
     return event
 
 
-def _sign_in(tab, live_server, user, language):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    tab.context.add_cookies(
-        [
-            {"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url},
-            {"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url},
-        ]
-    )
-    tab.set_viewport_size({"width": 1280, "height": 800})
-
-
 def test_the_event_page_keeps_the_page_s_width_and_the_counts_beside_the_names(page, live_server, event):
-    _sign_in(page, live_server, safeguards_specialist(), "mn")
+    sign_in(page, live_server, safeguards_specialist(), "mn")
     page.goto(f"{live_server.url}/admin/stakeholders/consultationevent/{event.pk}/change/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     group = page.locator("#participations-group").bounding_box()
