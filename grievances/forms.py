@@ -140,8 +140,11 @@ class AttachmentsFormMixin:
         self.accepted_uploads = []
 
     def _not_kept(self, checked):
-        message = gettext("“%(name)s” was not kept: choose it again when you send the form.")
-        self.add_error(None, message % {"name": checked.name})
+        self.add_error(None, self.not_kept_message(checked.name))
+
+    @staticmethod
+    def not_kept_message(name):
+        return gettext("“%(name)s” was not kept: choose it again when you send the form.") % {"name": name}
 
 
 @share_choices

@@ -38,15 +38,18 @@ FORM_TEMPLATE = "grievances/grievance_form.html"
 CHECK_TEMPLATE = "grievances/grievance_check.html"
 
 
+@sensitive_post_parameters(*SENSITIVE_FORM_FIELDS)
 @pathway_page
 def _answers_again(request):
     """The form refused by the CSRF check (its cookie was gone): the answers shown again to send, nothing stored.
 
-    Files are not kept: they came with a POST that was refused.
+    Files are not kept: they came with a POST that was refused, and the form says to choose them again.
     """
     form = GrievanceForm(request.POST, language=get_language())
     form.is_valid()
     form.add_error(None, _("The page had expired, so your answers were not sent. Check them and send them again."))
+    for upload in request.FILES.getlist("attachments"):
+        form.add_error(None, form.not_kept_message(upload.name))
     return render(request, FORM_TEMPLATE, {"form": form}, status=403)
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from grievances.models import Grievance
-from grievances.tests.public_helpers import form_data, public_setup  # noqa: F401 (fixture)
+from grievances.tests.public_helpers import form_data, png, public_setup  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +67,22 @@ def test_the_feedback_form_refused_by_the_csrf_check_shows_the_answers_again_and
 
 def _page_token(html):
     return html.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+
+
+def test_a_post_from_another_site_never_opens_the_form_with_its_values(public_setup):  # noqa: F811
+    """Another site's page cannot make the form show values it chose (a submission token of its own, contacts...)."""
+    browser = Client(enforce_csrf_checks=True, HTTP_ORIGIN="https://evil.example")
+    planted = form_data(step=None, summary="Planted by another site", email="attacker@example.org")
+    refused = browser.post("/mn/grievances/new/", planted)
+    html = refused.content.decode()
+    assert refused.status_code == 403
+    assert "Хуудасны хугацаа дууссан" in html  # the page that says what to do
+    assert "Planted by another site" not in html and planted["submission_token"] not in html
+    assert 'name="csrfmiddlewaretoken"' not in html
+
+
+def test_files_sent_with_a_refused_form_are_named_to_be_chosen_again(public_setup):  # noqa: F811
+    browser = Client(enforce_csrf_checks=True)
+    refused = browser.post("/en/grievances/new/", {**form_data(step=None), "attachments": [png("well.png")]})
+    assert refused.status_code == 403
+    assert "“well.png” was not kept: choose it again when you send the form." in refused.content.decode()
