@@ -1,22 +1,25 @@
 """Open cases' deadlines follow the decreed calendar (smartgov/calendar_changes.py).
 
-A deadline counts working days from a start that lies at or before today, so
-a changed day from today on falls inside the count of every deadline on or
-after it: a new day off moves such a deadline to the next working day, a new
-working day to the one before. A day before today is left alone: whether it
-fell inside a count depends on where that count started. The "was it
-resolved?" question's days start tomorrow, so today does not move them.
-Each moved case gets a history entry with the old and new dates.
+A deadline is the last of so many working days counted from a start at or
+before today. The days before today are left as they were counted (whether a
+past day fell inside a count depends on where that count started), so a
+deadline is counted again from today: as many working days as the old
+calendar had from today to the deadline, on the new one. A new day off inside
+that span moves the deadline a working day later, a new working day a working
+day earlier, and several changed days at once (a bulk delete, a day whose
+date was edited) move it by what they add up to. The "was it resolved?"
+question's days start the day after the resolution, so its count starts
+there when that is after today. Each moved case gets a history entry with the
+old and new dates.
 """
 
-from datetime import timedelta
-from functools import cache
+from datetime import date, timedelta
 
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from smartgov.workdays import is_working_day
+from smartgov.workdays import add_working_days, working_days_between
 
 from . import history
 from .models import EventType, Grievance
@@ -27,48 +30,66 @@ from .services import grievance_event_record
 DEADLINES = ("due_on", "paused_due_on", "satisfaction_due_on")
 
 
-def _moved(deadline, *, working: bool, is_working):
-    """The next working day after the deadline (a day off was added inside its count), or the one before."""
-    step = timedelta(days=-1 if working else 1)
-    day = deadline + step
-    while not is_working(day):
-        day += step
-    return day
+def recounted(deadline: date, start: date, changed: dict[date, bool]) -> date:
+    """The deadline counted again on the new calendar from `start`: as many working days as the old one had.
+
+    `changed` gives the days whose status changed and what they are now (True: a working day); every other
+    day is as it was. The calendar read is the new one.
+    """
+    if deadline < start:
+        return deadline
+    now = working_days_between(start, deadline)
+    before = now + sum(-1 if working else 1 for day, working in changed.items() if start <= day <= deadline)
+    return add_working_days(start, before) if before > 0 else deadline
+
+
+def _count_start(case, name: str, today: date) -> date:
+    if name == "satisfaction_due_on" and case.resolved_on is not None:
+        return max(today, case.resolved_on + timedelta(days=1))
+    return today
 
 
 def deadlines_follow_calendar(sender, *, days, actor=None, **kwargs) -> int:
-    """Receiver of calendar_changed: move the open deadlines each changed day falls within; return the cases moved."""
+    """Receiver of calendar_changed: count again the open deadlines the changed days fall in; return the cases moved."""
     today = timezone.localdate()
-    is_working = cache(is_working_day)  # the calendar as it now is, each day read once
-    moved_cases = set()
-    for day, working in sorted(days.items()):
-        if day < today:
+    changed = {day: working for day, working in days.items() if day >= today}
+    if not changed:
+        return 0
+    inside = Q()
+    for name in DEADLINES:
+        inside |= Q(**{f"{name}__gte": min(changed)})
+    moved = 0
+    for case in Grievance.objects.select_for_update().filter(inside).order_by("pk"):
+        before = history.snapshot(case, fields=DEADLINES)
+        for name in DEADLINES:
+            deadline = getattr(case, name)
+            if deadline is not None:
+                setattr(case, name, recounted(deadline, _count_start(case, name, today), changed))
+        changes = history.changes(before, case)
+        if not changes:
             continue
-        counted = [name for name in DEADLINES if name != "satisfaction_due_on" or day > today]
-        inside = Q()
-        for name in counted:
-            inside |= Q(**{f"{name}__gte": day})
-        for case in Grievance.objects.select_for_update().filter(inside).order_by("pk"):
-            before = history.snapshot(case, fields=counted)
-            for name in counted:
-                deadline = getattr(case, name)
-                if deadline is not None and (deadline > day if working else deadline >= day):
-                    setattr(case, name, _moved(deadline, working=working, is_working=is_working))
-            changes = history.changes(before, case)
-            if not changes:
-                continue
-            case.save(update_fields=[*changes, "updated_at"])
-            note = (
-                gettext("The calendar changed: %(day)s is now a working day.")
-                if working
-                else gettext("The calendar changed: %(day)s is now a day off.")
-            ) % {"day": day.isoformat()}
-            grievance_event_record(
-                grievance=case,
-                event_type=EventType.UPDATED,
-                actor=actor,
-                note=note,
-                data={"fields": sorted(changes), "changes": history.as_json(changes), "calendar_day": day.isoformat()},
-            )
-            moved_cases.add(case.pk)
-    return len(moved_cases)
+        case.save(update_fields=[*changes, "updated_at"])
+        grievance_event_record(
+            grievance=case,
+            event_type=EventType.UPDATED,
+            actor=actor,
+            note=_why(changed),
+            data={
+                "fields": sorted(changes),
+                "changes": history.as_json(changes),
+                "calendar_days": sorted(day.isoformat() for day in changed),
+            },
+        )
+        moved += 1
+    return moved
+
+
+def _why(changed: dict[date, bool]) -> str:
+    offs = ", ".join(day.isoformat() for day, working in sorted(changed.items()) if not working)
+    workings = ", ".join(day.isoformat() for day, working in sorted(changed.items()) if working)
+    parts = []
+    if offs:
+        parts.append(gettext("The calendar changed: %(day)s is now a day off.") % {"day": offs})
+    if workings:
+        parts.append(gettext("The calendar changed: %(day)s is now a working day.") % {"day": workings})
+    return " ".join(parts)

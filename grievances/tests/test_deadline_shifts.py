@@ -48,7 +48,7 @@ def test_a_day_off_decreed_inside_an_open_count_moves_its_deadline_to_the_next_w
     entry = case.events.latest("id")
     assert (entry.event_type, entry.actor) == (EventType.UPDATED, officer)
     assert entry.data["changes"] == {"due_on": [before.isoformat(), case.due_on.isoformat()]}
-    assert entry.data["calendar_day"] == day_off.isoformat()
+    assert entry.data["calendar_days"] == [day_off.isoformat()]
 
 
 def test_taking_the_day_off_back_moves_the_deadline_back():
@@ -110,3 +110,62 @@ def test_the_officer_adding_a_day_off_in_the_admin_is_told_how_many_cases_moved(
     assert len(moved) == 1 and moved[0].startswith("The deadlines of ")
     case.refresh_from_db()
     assert case.due_on == workflow.due_date(case, today)
+
+
+def test_several_days_changed_at_once_move_the_deadline_by_what_they_add_up_to():
+    """A bulk delete of two days off inside the count gives both working days back: the deadline as first counted."""
+    case = _acknowledged_today()
+    today, first = timezone.localdate(), case.due_on
+    later = _working_day_inside(today + timedelta(days=1), first - timedelta(days=1))
+    earlier = _working_day_inside(today + timedelta(days=1), later - timedelta(days=1))
+    days = [CalendarDay(date=earlier), CalendarDay(date=later)]
+    for day in days:
+        calendar_day_save(day=day)
+    case.refresh_from_db()
+    assert case.due_on == workflow.due_date(case, today) > first
+    calendar_days_delete(days=CalendarDay.objects.filter(pk__in=[day.pk for day in days]))
+    case.refresh_from_db()
+    assert case.due_on == first
+
+
+def test_a_day_off_whose_date_is_edited_moves_the_deadline_as_the_calendar_now_counts():
+    """A decreed day off moved from inside the count to the last working day before the deadline: still one day."""
+    case = _acknowledged_today()
+    today, first = timezone.localdate(), case.due_on
+    just_before = _working_day_inside(today + timedelta(days=1), first - timedelta(days=1))
+    inside = _working_day_inside(today + timedelta(days=1), just_before - timedelta(days=1))
+    day = CalendarDay(date=inside)
+    calendar_day_save(day=day)
+    once = Grievance.objects.get(pk=case.pk).due_on
+    day.date = just_before
+    calendar_day_save(day=day)
+    case.refresh_from_db()
+    assert case.due_on == workflow.due_date(case, today) == once > first
+
+
+def test_two_days_off_taken_back_at_once_next_to_the_deadline_give_it_back_as_first_counted():
+    case = _acknowledged_today()
+    today, first = timezone.localdate(), case.due_on
+    days = [CalendarDay(date=first)]
+    calendar_day_save(day=days[0])
+    moved = Grievance.objects.get(pk=case.pk).due_on
+    days.append(CalendarDay(date=moved))  # the deadline's new day, made a day off too
+    calendar_day_save(day=days[1])
+    assert Grievance.objects.get(pk=case.pk).due_on == workflow.due_date(case, today)
+    calendar_days_delete(days=CalendarDay.objects.filter(pk__in=[day.pk for day in days]))
+    case.refresh_from_db()
+    assert case.due_on == first
+
+
+def test_a_paused_deadline_and_the_resolved_question_s_move_too():
+    waiting = services.grievance_request_information(grievance=_acknowledged_today(), actor=None, message="Which road?")
+    resolved = case_in_state(workflow.State.RESOLVED)
+    paused, asked = waiting.paused_due_on, resolved.satisfaction_due_on
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    day_off = _working_day_inside(tomorrow, min(paused, asked) - timedelta(days=1))
+    calendar_day_save(day=CalendarDay(date=day_off))
+    waiting.refresh_from_db()
+    resolved.refresh_from_db()
+    # Each one working day later: the next working day after it (a deadline is a working day, counted as the first).
+    assert waiting.paused_due_on == add_working_days(paused, 2)
+    assert resolved.satisfaction_due_on == add_working_days(asked, 2)
