@@ -33,12 +33,17 @@ PHONE_MIN_DIGITS = 6
 CASES_BY_ID = 1_000
 
 
+# The year and running number without the prefix ("2026/06"), as the tracking page takes it. Not any word before
+# them: "decree 2026/12" is a search of the summaries.
+BARE_NUMBER = re.compile(r"^\d{4}\s*/\s*\d{1,9}$")
+
+
 def grievance_search(queryset, term, *, user):
     """Filter `queryset` to the cases `term` finds for `user` (see the module's docstring)."""
     term = term.strip()
     if not term:
         return queryset
-    number = parse_registration_number(term) or parse_typed_number(term)
+    number = parse_registration_number(term) or (parse_typed_number(term) if BARE_NUMBER.match(term) else None)
     if number:
         year, sequence = number
         return queryset.filter(registration_year=year, registration_sequence=sequence)

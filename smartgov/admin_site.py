@@ -5,7 +5,6 @@ from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.views.i18n import JavaScriptCatalog
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
 # Admin forms read a link typed without a scheme as https (Django 6's default), not http.
@@ -15,18 +14,6 @@ HTTPS_LINKS = {models.URLField: {"assume_scheme": "https"}}
 APP_ORDER = ["grievances", "reporting", "stakeholders", "disclosure", "smartgov"]
 # The model each application is about comes first in its box; the others follow by name.
 FIRST_MODEL = {"grievances": "Grievance", "stakeholders": "Stakeholder", "disclosure": "Document"}
-
-
-class AdminJavaScriptCatalog(JavaScriptCatalog):
-    """The admin's JavaScript messages, with the project's catalogues (LOCALE_PATHS) over Django's.
-
-    Django's Mongolian catalogue lacks some of the admin's script messages (the
-    two-box picker's "Choose all", the calendar's month names...); with only the
-    admin's own catalogue they showed in English (locale/mn/LC_MESSAGES/djangojs.po).
-    """
-
-    def get_paths(self, packages):
-        return [*super().get_paths(packages), *(str(path) for path in settings.LOCALE_PATHS)]
 
 
 class SmartgovAdminSite(OTPAdminSite):
@@ -63,9 +50,6 @@ class SmartgovAdminSite(OTPAdminSite):
             first = FIRST_MODEL.get(app["app_label"])
             app["models"].sort(key=lambda model: (model["object_name"] != first, model["name"]))
         return app_list
-
-    def i18n_javascript(self, request, extra_context=None):
-        return AdminJavaScriptCatalog.as_view(packages=["django.contrib.admin"])(request)
 
     def index(self, request, extra_context=None):
         """The home page: for people who work cases, their work queues above the applications (the desk)."""

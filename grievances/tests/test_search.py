@@ -41,6 +41,7 @@ def test_a_registration_number_finds_its_case_in_any_case_and_without_the_leadin
         assert _found(term, specialist) == {first}, term
     assert _found(second.registered_no.upper(), specialist) == {second}
     assert _found("f-2020/99", specialist) == set()
+    assert _found("decree 2020/1", specialist) == set()  # words before a number are a search of the summaries
 
 
 def test_a_number_is_looked_for_only_among_the_cases_given(specialist):
