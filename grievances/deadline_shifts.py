@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from smartgov.workdays import add_working_days, working_days_between
+from smartgov.workdays import add_working_days, working_days_counter
 
 from . import history
 from .models import EventType, Grievance
@@ -30,15 +30,15 @@ from .services import grievance_event_record
 DEADLINES = ("due_on", "paused_due_on", "satisfaction_due_on")
 
 
-def recounted(deadline: date, start: date, changed: dict[date, bool]) -> date:
+def recounted(deadline: date, start: date, changed: dict[date, bool], count) -> date:
     """The deadline counted again on the new calendar from `start`: as many working days as the old one had.
 
     `changed` gives the days whose status changed and what they are now (True: a working day); every other
-    day is as it was. The calendar read is the new one.
+    day is as it was. `count` counts working days on the new calendar (smartgov.workdays.working_days_counter).
     """
     if deadline < start:
         return deadline
-    now = working_days_between(start, deadline)
+    now = count(start, deadline)
     before = now + sum(-1 if working else 1 for day, working in changed.items() if start <= day <= deadline)
     return add_working_days(start, before) if before > 0 else deadline
 
@@ -58,13 +58,18 @@ def deadlines_follow_calendar(sender, *, days, actor=None, **kwargs) -> int:
     inside = Q()
     for name in DEADLINES:
         inside |= Q(**{f"{name}__gte": min(changed)})
+    cases = list(Grievance.objects.select_for_update().filter(inside).order_by("pk"))
+    deadlines = [deadline for case in cases for name in DEADLINES if (deadline := getattr(case, name)) is not None]
+    if not deadlines:
+        return 0
+    count = working_days_counter(today, max(deadlines))  # the calendar read once for every case
     moved = 0
-    for case in Grievance.objects.select_for_update().filter(inside).order_by("pk"):
+    for case in cases:
         before = history.snapshot(case, fields=DEADLINES)
         for name in DEADLINES:
             deadline = getattr(case, name)
             if deadline is not None:
-                setattr(case, name, recounted(deadline, _count_start(case, name, today), changed))
+                setattr(case, name, recounted(deadline, _count_start(case, name, today), changed, count))
         changes = history.changes(before, case)
         if not changes:
             continue
